@@ -1,0 +1,95 @@
+package cn.zwgk.assistant.conversation;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.zwgk.assistant.platform.Texts;
+
+/**
+ * The conversation router: turns one inbound message into one reply. Events and non-text
+ * messages get the configured texts; text is classified into an {@link Intent} and answered by the
+ * highest-precedence {@link IntentHandler}; long answers are paged ("回复"更多"继续").
+ */
+@Service
+public class ConversationService {
+
+    private final IntentClassifier classifier;
+    private final List<IntentHandler> handlers;
+    private final UserSessions sessions;
+    private final Texts texts;
+    private final ConversationProperties properties;
+
+    ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, UserSessions sessions,
+                        Texts texts, ConversationProperties properties) {
+        this.classifier = classifier;
+        this.handlers = handlers;
+        this.sessions = sessions;
+        this.texts = texts;
+        this.properties = properties;
+    }
+
+    public Reply handle(InboundMessage message) {
+        return switch (message.kind()) {
+            case EVENT -> paged(message, onEvent(message));
+            case UNSUPPORTED -> Reply.of(texts.get("conversation.text-only"));
+            case TEXT -> onText(message);
+        };
+    }
+
+    /** The text used when the bot cannot answer in time because it is overloaded or failing. */
+    public String busyText() {
+        return texts.get("conversation.busy");
+    }
+
+    private Reply onText(InboundMessage message) {
+        Intent intent = classifier.classify(message.text());
+        if (intent == Intent.MORE) {
+            return sessions.nextPage(message.appId(), message.openid())
+                    .map(Reply::of)
+                    .orElseGet(() -> Reply.of(texts.get("conversation.no-more")));
+        }
+        sessions.put(message.appId(), message.openid(), "lastIntent", intent.name());
+        return paged(message, route(message, intent));
+    }
+
+    private Reply onEvent(InboundMessage message) {
+        return switch (message.event()) {
+            case "subscribe" -> Reply.of(texts.get("conversation.welcome"));
+            case "click" -> menu(message);
+            default -> Reply.none();
+        };
+    }
+
+    private Reply menu(InboundMessage message) {
+        Intent intent = switch (message.eventKey() == null ? "" : message.eventKey()) {
+            case "POLICY_QA" -> Intent.POLICY_QUESTION;
+            case "DISCLOSURE_APPLY" -> Intent.DISCLOSURE_APPLICATION;
+            case "PROGRESS_QUERY" -> Intent.PROGRESS_QUERY;
+            default -> Intent.HELP;
+        };
+        if (intent == Intent.POLICY_QUESTION) {
+            return Reply.of(texts.get("conversation.menu.policy"));
+        }
+        return route(message, intent);
+    }
+
+    private Reply route(InboundMessage message, Intent intent) {
+        for (IntentHandler handler : handlers) {
+            if (handler.supports(intent)) {
+                return handler.handle(message, intent);
+            }
+        }
+        return Reply.of(texts.get("conversation.fallback"));
+    }
+
+    private Reply paged(InboundMessage message, Reply reply) {
+        if (reply.isEmpty()) {
+            return reply;
+        }
+        List<String> pages = Paginator.paginate(Paginator.stripMarkdown(reply.text()), properties.pageChars(),
+                texts.get("conversation.more-suffix"));
+        sessions.savePages(message.appId(), message.openid(), pages.subList(1, pages.size()));
+        return Reply.of(pages.get(0));
+    }
+}

@@ -1,0 +1,63 @@
+package cn.zwgk.assistant.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.platform.Redis;
+
+/**
+ * Per-user conversation state in Redis, expiring {@code sessionTtl} after the last message:
+ * named fields (the last intent, the active dialog …) and the pages of a long answer not yet read.
+ */
+@Component
+public class UserSessions {
+
+    private final Redis redis;
+    private final long ttlMillis;
+
+    UserSessions(Redis redis, ConversationProperties properties) {
+        this.redis = redis;
+        this.ttlMillis = properties.sessionTtl().toMillis();
+    }
+
+    public Optional<String> get(String appId, String openid, String field) {
+        return Optional.ofNullable(redis.jedis().hget(stateKey(appId, openid), field));
+    }
+
+    public void put(String appId, String openid, String field, String value) {
+        String key = stateKey(appId, openid);
+        redis.jedis().hset(key, field, value);
+        redis.jedis().pexpire(key, ttlMillis);
+    }
+
+    public void remove(String appId, String openid, String field) {
+        redis.jedis().hdel(stateKey(appId, openid), field);
+    }
+
+    void savePages(String appId, String openid, List<String> pages) {
+        String key = pagesKey(appId, openid);
+        redis.jedis().del(key);
+        if (!pages.isEmpty()) {
+            redis.jedis().rpush(key, pages.toArray(String[]::new));
+            redis.jedis().pexpire(key, ttlMillis);
+        }
+    }
+
+    Optional<String> nextPage(String appId, String openid) {
+        return Optional.ofNullable(redis.jedis().lpop(pagesKey(appId, openid)));
+    }
+
+    boolean hasMorePages(String appId, String openid) {
+        return redis.jedis().llen(pagesKey(appId, openid)) > 0;
+    }
+
+    private String stateKey(String appId, String openid) {
+        return redis.key("conv", appId, openid);
+    }
+
+    private String pagesKey(String appId, String openid) {
+        return redis.key("conv", appId, openid, "pages");
+    }
+}

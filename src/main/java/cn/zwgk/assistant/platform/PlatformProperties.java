@@ -1,0 +1,22 @@
+package cn.zwgk.assistant.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Shared infrastructure settings.
+ *
+ * @param channelConfigDir folder with the account, menu and text configuration
+ * @param dataDir       where the embedded database, indexes and other local state live
+ * @param redisUrl      a {@code redis://} URL; blank starts an in-process Redis server
+ * @param redisKeyPrefix prefix of every Redis key this deployment writes
+ * @param embeddedRedisPort port of the in-process Redis server (0 picks a free one)
+ */
+@ConfigurationProperties("platform")
+public record PlatformProperties(
+        @DefaultValue("channel-config") String channelConfigDir,
+        @DefaultValue("./data") String dataDir,
+        String redisUrl,
+        @DefaultValue("zwgk:") String redisKeyPrefix,
+        @DefaultValue("0") int embeddedRedisPort) {
+}

@@ -1,0 +1,114 @@
+package cn.zwgk.assistant.wechat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.Yaml;
+
+import cn.zwgk.assistant.platform.PlatformProperties;
+
+/**
+ * The Official Accounts this deployment serves, read from {@code channel-config/accounts/*.yml}.
+ * Values may reference the environment as {@code ${ENV}} or {@code ${ENV:default}}.
+ */
+@Component
+public class AccountRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountRegistry.class);
+
+    private final Map<String, Account> accounts;
+    private final Account defaultAccount;
+
+    AccountRegistry(PlatformProperties properties, Environment environment) {
+        Path dir = Path.of(properties.channelConfigDir(), "accounts");
+        Map<String, Account> loaded = new LinkedHashMap<>();
+        Account first = null;
+        Account marked = null;
+        for (Path file : yamlFiles(dir)) {
+            Map<String, Object> raw = read(file);
+            Account account = toAccount(raw, environment, file);
+            if (loaded.putIfAbsent(account.appId(), account) != null) {
+                throw new IllegalStateException("Duplicate appId " + account.appId() + " in " + file);
+            }
+            first = first == null ? account : first;
+            if (Boolean.TRUE.equals(raw.get("default"))) {
+                marked = account;
+            }
+        }
+        if (loaded.isEmpty()) {
+            throw new IllegalStateException("No Official Account configured in " + dir.toAbsolutePath());
+        }
+        this.accounts = Map.copyOf(loaded);
+        this.defaultAccount = marked != null ? marked : first;
+        log.info("Serving Official Accounts {}", loaded.values());
+    }
+
+    public Optional<Account> find(String appId) {
+        return Optional.ofNullable(appId).map(accounts::get);
+    }
+
+    public Account defaultAccount() {
+        return defaultAccount;
+    }
+
+    public List<Account> all() {
+        return List.copyOf(accounts.values());
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("Channel configuration folder not found: " + dir.toAbsolutePath());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, Object> map = new Yaml().load(in);
+            return map == null ? Map.of() : map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Account toAccount(Map<String, Object> raw, Environment env, Path file) {
+        String appId = required(raw, "appId", env, file);
+        return new Account(appId,
+                required(raw, "originalId", env, file),
+                value(raw, "name", env),
+                required(raw, "token", env, file),
+                value(raw, "aesKey", env),
+                value(raw, "secret", env),
+                Boolean.parseBoolean(value(raw, "customerService", env)));
+    }
+
+    private static String required(Map<String, Object> raw, String key, Environment env, Path file) {
+        String value = value(raw, key, env);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Missing '" + key + "' in " + file);
+        }
+        return value;
+    }
+
+    private static String value(Map<String, Object> raw, String key, Environment env) {
+        Object value = raw.get(key);
+        return value == null ? null : env.resolveRequiredPlaceholders(String.valueOf(value)).trim();
+    }
+}

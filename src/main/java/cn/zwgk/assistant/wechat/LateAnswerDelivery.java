@@ -1,0 +1,45 @@
+package cn.zwgk.assistant.wechat;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.notification.OutboundMessage;
+import cn.zwgk.assistant.notification.OutboxService;
+import cn.zwgk.assistant.platform.Texts;
+
+/**
+ * An answer that was not ready by WeChat's last retry: sent as a customer-service message through
+ * the outbox where the account may, otherwise kept until the user writes again.
+ */
+@Component
+class LateAnswerDelivery {
+
+    private final OutboxService outbox;
+    private final AnswerStore store;
+    private final Texts texts;
+    private final WechatMetrics metrics;
+
+    LateAnswerDelivery(OutboxService outbox, AnswerStore store, Texts texts, WechatMetrics metrics) {
+        this.outbox = outbox;
+        this.store = store;
+        this.texts = texts;
+        this.metrics = metrics;
+    }
+
+    void deliver(Account account, String openid, String messageKey, String text) {
+        if (account.customerService()) {
+            outbox.enqueue(OutboundMessage.customerService(
+                    "reply:" + account.appId() + ":" + messageKey, account.appId(), openid, text));
+            metrics.asyncDelivery("customer-service");
+        } else {
+            store.pushPending(account.appId(), openid, text);
+            metrics.asyncDelivery("pending");
+        }
+    }
+
+    /** What the final attempt answers when the answer is still being computed. */
+    Optional<String> placeholder(Account account) {
+        return account.customerService() ? Optional.empty() : Optional.of(texts.get("wechat.answer-pending"));
+    }
+}

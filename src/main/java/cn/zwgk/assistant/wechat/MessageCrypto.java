@@ -1,0 +1,114 @@
+package cn.zwgk.assistant.wechat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * WeChat's signatures and its AES "safe mode" message encryption. Unlike WxJava's
+ * {@code WxCryptUtil}, decryption returns the appId found inside the message so that the caller
+ * can check it.
+ */
+final class MessageCrypto {
+
+    private static final int BLOCK = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHANUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private MessageCrypto() {
+    }
+
+    /** sha1 of the sorted, concatenated parts, as lower-case hex; null parts are refused. */
+    static String signature(String... parts) {
+        for (String p : parts) {
+            if (p == null) {
+                throw new IllegalArgumentException("signature part missing");
+            }
+        }
+        String[] sorted = parts.clone();
+        Arrays.sort(sorted);
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            return HexFormat.of().formatHex(sha1.digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Constant-time comparison of a computed signature with the one received. */
+    static boolean matches(String expected, String received) {
+        return received != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), received.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static String randomString(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHANUM.charAt(RANDOM.nextInt(ALPHANUM.length())));
+        }
+        return sb.toString();
+    }
+
+    static String encrypt(String aesKey, String appId, String random16, String plainText) {
+        byte[] random = random16.getBytes(StandardCharsets.UTF_8);
+        byte[] text = plainText.getBytes(StandardCharsets.UTF_8);
+        byte[] app = appId.getBytes(StandardCharsets.UTF_8);
+        int length = random.length + 4 + text.length + app.length;
+        int pad = BLOCK - (length % BLOCK);
+        ByteBuffer buffer = ByteBuffer.allocate(length + pad);
+        buffer.put(random).putInt(text.length).put(text).put(app);
+        for (int i = 0; i < pad; i++) {
+            buffer.put((byte) pad);
+        }
+        return Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE, aesKey, buffer.array()));
+    }
+
+    /** Decrypts {@code Encrypt}; throws {@link BadMessageException} when the content is not valid. */
+    static Decrypted decrypt(String aesKey, String cipherText) {
+        byte[] plain;
+        try {
+            plain = cipher(Cipher.DECRYPT_MODE, aesKey, Base64.getDecoder().decode(cipherText.trim()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadMessageException("cannot decrypt message", e);
+        }
+        int pad = plain.length == 0 ? 0 : plain[plain.length - 1] & 0xff;
+        if (pad < 1 || pad > BLOCK || plain.length < 20 + pad) {
+            throw new BadMessageException("bad padding in encrypted message");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(plain, 0, plain.length - pad);
+        buffer.position(16);
+        int textLength = buffer.getInt();
+        if (textLength < 0 || textLength > buffer.remaining()) {
+            throw new BadMessageException("bad length in encrypted message");
+        }
+        String text = new String(plain, 20, textLength, StandardCharsets.UTF_8);
+        String appId = new String(plain, 20 + textLength, plain.length - pad - 20 - textLength, StandardCharsets.UTF_8);
+        return new Decrypted(text, appId);
+    }
+
+    private static byte[] cipher(int mode, String aesKey, byte[] input) {
+        byte[] key = Base64.getDecoder().decode(aesKey + "=");
+        if (key.length != 32) {
+            throw new IllegalStateException("EncodingAESKey must decode to 32 bytes");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(key, 0, 16));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new BadMessageException("AES failure", e);
+        }
+    }
+
+    record Decrypted(String xml, String appId) {
+    }
+}

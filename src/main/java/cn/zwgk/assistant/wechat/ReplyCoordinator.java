@@ -1,0 +1,149 @@
+package cn.zwgk.assistant.wechat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.conversation.ConversationService;
+import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.conversation.Reply;
+
+/**
+ * Dedupe and the reply budget. The first delivery of a message starts the work off the request
+ * thread; every delivery (the first and WeChat's retries, on any instance) waits for the shared
+ * answer. A non-final attempt that times out is held past WeChat's 5 s so that WeChat retries;
+ * the final one hands the answer over to asynchronous delivery.
+ */
+@Component
+class ReplyCoordinator {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyCoordinator.class);
+
+    private final AnswerStore store;
+    private final ConversationService conversation;
+    private final LateAnswerDelivery lateDelivery;
+    private final UserChannelState users;
+    private final WechatProperties properties;
+    private final WechatMetrics metrics;
+    private final Executor workers;
+    private final ScheduledExecutorService timers;
+    private final Map<String, CompletableFuture<String>> local = new ConcurrentHashMap<>();
+
+    ReplyCoordinator(AnswerStore store, ConversationService conversation, LateAnswerDelivery lateDelivery,
+                     UserChannelState users, WechatProperties properties, WechatMetrics metrics,
+                     ReplyExecutors executors) {
+        this.store = store;
+        this.conversation = conversation;
+        this.lateDelivery = lateDelivery;
+        this.users = users;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.workers = executors.workers();
+        this.timers = executors.timers();
+    }
+
+    /** The passive reply for this delivery of the message, or empty for "success". */
+    CompletableFuture<Optional<String>> reply(Account account, InboundMessage message) {
+        AnswerStore.Attempt attempt = store.attempt(account.appId(), message.messageKey());
+        if (attempt.number() == 1) {
+            start(account, message);
+        } else {
+            metrics.dedupeHit();
+        }
+        boolean last = attempt.number() >= properties.finalAttempt()
+                || attempt.sinceFirst().compareTo(properties.finalAfter()) >= 0;
+        Duration wait = last ? properties.passiveBudget() : properties.retryHold();
+        return awaitAnswer(account.appId(), message.messageKey(), wait).thenApply(answer -> {
+            if (answer.isPresent()) {
+                boolean deliveredElsewhere = store.deliveryClaimed(account.appId(), message.messageKey());
+                return deliveredElsewhere ? Optional.<String>empty() : answer.filter(a -> !a.isBlank());
+            }
+            return last ? handOff(account, message) : Optional.empty();
+        });
+    }
+
+    private void start(Account account, InboundMessage message) {
+        String id = id(account.appId(), message.messageKey());
+        CompletableFuture<String> future = new CompletableFuture<>();
+        local.put(id, future);
+        future.whenComplete((a, e) -> timers.schedule(() -> local.remove(id), 30, TimeUnit.SECONDS));
+        try {
+            workers.execute(() -> compute(account, message, future));
+        } catch (RejectedExecutionException e) {
+            log.warn("Conversation workers saturated; answering {} with the busy text", message.messageKey());
+            finish(account, message, future, conversation.busyText());
+        }
+    }
+
+    private void compute(Account account, InboundMessage message, CompletableFuture<String> future) {
+        String text;
+        try {
+            users.onInbound(message);
+            Optional<String> pending = message.kind() == InboundMessage.Kind.TEXT
+                    ? store.popPending(account.appId(), message.openid()) : Optional.empty();
+            text = pending.orElseGet(() -> conversation.handle(message).text());
+        } catch (RuntimeException e) {
+            log.error("Conversation failed for message {}", message.messageKey(), e);
+            text = conversation.busyText();
+        }
+        finish(account, message, future, text == null ? "" : text);
+    }
+
+    private void finish(Account account, InboundMessage message, CompletableFuture<String> future, String text) {
+        store.saveAnswer(account.appId(), message.messageKey(), text);
+        future.complete(text);
+        if (!text.isBlank() && store.handedOff(account.appId(), message.messageKey())
+                && store.claimDelivery(account.appId(), message.messageKey())) {
+            lateDelivery.deliver(account, message.openid(), message.messageKey(), text);
+        }
+    }
+
+    /** The final attempt ran out of time: the answer goes out later, unless it just arrived. */
+    private Optional<String> handOff(Account account, InboundMessage message) {
+        store.markHandedOff(account.appId(), message.messageKey());
+        Optional<String> answer = store.answer(account.appId(), message.messageKey());
+        if (answer.isPresent() && store.claimDelivery(account.appId(), message.messageKey())) {
+            return answer.filter(a -> !a.isBlank());
+        }
+        return lateDelivery.placeholder(account);
+    }
+
+    private CompletableFuture<Optional<String>> awaitAnswer(String appId, String messageKey, Duration wait) {
+        CompletableFuture<String> mine = local.get(id(appId, messageKey));
+        if (mine != null) {
+            return mine.thenApply(Optional::of)
+                    .completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        CompletableFuture<Optional<String>> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        poll(appId, messageKey, deadline, result);
+        return result;
+    }
+
+    private void poll(String appId, String messageKey, long deadline, CompletableFuture<Optional<String>> result) {
+        try {
+            Optional<String> answer = store.answer(appId, messageKey);
+            if (answer.isPresent() || System.nanoTime() >= deadline) {
+                result.complete(answer);
+                return;
+            }
+            timers.schedule(() -> poll(appId, messageKey, deadline, result), 50, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private static String id(String appId, String messageKey) {
+        return appId + "|" + messageKey;
+    }
+}

@@ -1,0 +1,175 @@
+package cn.zwgk.assistant.wechat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zwgk.assistant.conversation.InboundMessage;
+
+/**
+ * The webhook WeChat calls. Every request is checked in this order before anything is parsed:
+ * known account (404), signature (403), replay window (403), body size (413); then the XML is read
+ * without DTDs (400), decrypted and its appId checked in safe mode, deduplicated and answered.
+ */
+@RestController
+@RequestMapping("/wechat/portal/{appId}")
+class WechatPortalController {
+
+    private static final Logger log = LoggerFactory.getLogger(WechatPortalController.class);
+    private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
+
+    private final AccountRegistry accounts;
+    private final WechatProperties properties;
+    private final ReplyCoordinator coordinator;
+    private final ReplyEncoder encoder;
+    private final WechatMetrics metrics;
+
+    WechatPortalController(AccountRegistry accounts, WechatProperties properties, ReplyCoordinator coordinator,
+                           ReplyEncoder encoder, WechatMetrics metrics) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.coordinator = coordinator;
+        this.encoder = encoder;
+        this.metrics = metrics;
+    }
+
+    @GetMapping(produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> verifyUrl(@PathVariable String appId,
+                                     @RequestParam(required = false) String signature,
+                                     @RequestParam(required = false) String timestamp,
+                                     @RequestParam(required = false) String nonce,
+                                     @RequestParam(required = false) String echostr) {
+        Account account = accounts.find(appId).orElse(null);
+        if (account == null) {
+            return refuse(HttpStatus.NOT_FOUND, "unknown account");
+        }
+        if (!signatureValid(account, signature, timestamp, nonce)) {
+            return refuse(HttpStatus.FORBIDDEN, "bad signature");
+        }
+        return ResponseEntity.ok(echostr == null ? "" : echostr);
+    }
+
+    @PostMapping
+    CompletableFuture<ResponseEntity<String>> receive(@PathVariable String appId,
+                                                      @RequestParam(required = false) String signature,
+                                                      @RequestParam(required = false) String timestamp,
+                                                      @RequestParam(required = false) String nonce,
+                                                      @RequestParam(name = "encrypt_type", required = false) String encryptType,
+                                                      @RequestParam(name = "msg_signature", required = false) String msgSignature,
+                                                      HttpServletRequest request) throws IOException {
+        long started = System.nanoTime();
+        Account account = accounts.find(appId).orElse(null);
+        if (account == null) {
+            return done(refuse(HttpStatus.NOT_FOUND, "unknown account"));
+        }
+        if (!signatureValid(account, signature, timestamp, nonce)) {
+            metrics.refused("signature");
+            return done(refuse(HttpStatus.FORBIDDEN, "bad signature"));
+        }
+        if (!fresh(timestamp)) {
+            metrics.refused("replay");
+            return done(refuse(HttpStatus.FORBIDDEN, "timestamp outside the replay window"));
+        }
+        String body = readCapped(request);
+        if (body == null) {
+            metrics.refused("size");
+            return done(refuse(HttpStatus.PAYLOAD_TOO_LARGE, "body too large"));
+        }
+        boolean aes = "aes".equalsIgnoreCase(encryptType);
+        InboundMessage message;
+        try {
+            Map<String, String> fields = SafeXml.parse(body);
+            if (aes) {
+                fields = decrypt(account, fields, timestamp, nonce, msgSignature);
+                if (fields == null) {
+                    metrics.refused("msg_signature");
+                    return done(refuse(HttpStatus.FORBIDDEN, "bad msg_signature or appId"));
+                }
+            }
+            message = InboundParser.parse(account, fields);
+        } catch (BadMessageException e) {
+            metrics.refused("malformed");
+            log.info("Refused a message for {}: {}", appId, e.getMessage());
+            return done(refuse(HttpStatus.BAD_REQUEST, e.getMessage()));
+        }
+        metrics.received(message);
+        return coordinator.reply(account, message)
+                .thenApply(answer -> {
+                    metrics.replied(started);
+                    String xml = answer.map(text -> encoder.encode(account, message, text, aes)).orElse("success");
+                    return ResponseEntity.ok().contentType(XML).body(xml);
+                });
+    }
+
+    private Map<String, String> decrypt(Account account, Map<String, String> envelope, String timestamp,
+                                        String nonce, String msgSignature) {
+        String encrypted = envelope.get("Encrypt");
+        if (encrypted == null || encrypted.isBlank() || !account.hasAesKey()) {
+            throw new BadMessageException("safe mode message without Encrypt");
+        }
+        String expected = MessageCrypto.signature(account.token(), timestamp, nonce, encrypted);
+        if (!MessageCrypto.matches(expected, msgSignature)) {
+            return null;
+        }
+        MessageCrypto.Decrypted decrypted = MessageCrypto.decrypt(account.aesKey(), encrypted);
+        if (!account.appId().equals(decrypted.appId())) {
+            log.warn("Encrypted message for account {} carries appId {}", account.appId(), decrypted.appId());
+            return null;
+        }
+        return SafeXml.parse(decrypted.xml());
+    }
+
+    private boolean signatureValid(Account account, String signature, String timestamp, String nonce) {
+        if (signature == null || timestamp == null || nonce == null) {
+            return false;
+        }
+        return MessageCrypto.matches(MessageCrypto.signature(account.token(), timestamp, nonce), signature);
+    }
+
+    private boolean fresh(String timestamp) {
+        try {
+            long seconds = Long.parseLong(timestamp.trim());
+            long skew = Math.abs(Instant.now().getEpochSecond() - seconds);
+            return skew <= properties.replayWindow().toSeconds();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The body as UTF-8, or null when it is larger than the cap. */
+    private String readCapped(HttpServletRequest request) throws IOException {
+        int cap = properties.maxBodyBytes();
+        if (request.getContentLengthLong() > cap) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(cap + 1);
+            return bytes.length > cap ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ResponseEntity<String> refuse(HttpStatus status, String reason) {
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
+    }
+
+    private static CompletableFuture<ResponseEntity<String>> done(ResponseEntity<String> response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,38 @@
+package cn.zwgk.assistant.wechat;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * WeChat channel settings.
+ *
+ * @param apiBaseUrl       replaces {@code https://api.weixin.qq.com} (a stand-in in tests and local runs)
+ * @param replayWindow     requests whose timestamp is further than this from now are refused
+ * @param maxBodyBytes     larger webhook bodies are refused with 413
+ * @param passiveBudget    how long a request waits for its answer before it gives up on this attempt
+ * @param retryHold        how long a non-final attempt is held, so that WeChat's own retry takes over
+ * @param finalAttempt     the attempt number WeChat does not retry after (1 + 3 retries)
+ * @param finalAfter       an attempt that starts this long after the first is treated as final too
+ * @param dedupeTtl        how long message keys and shared answers stay in Redis
+ * @param apiMaxRetries    WxJava's retry count for errcode -1 (its default waits ~31 s)
+ * @param apiRetrySleep    WxJava's first back-off step
+ * @param workers          threads that compute answers off the request threads
+ * @param workerQueue      messages waiting for a worker before new ones get the busy text
+ */
+@ConfigurationProperties("wechat")
+public record WechatProperties(
+        String apiBaseUrl,
+        @DefaultValue("300s") Duration replayWindow,
+        @DefaultValue("65536") int maxBodyBytes,
+        @DefaultValue("4500ms") Duration passiveBudget,
+        @DefaultValue("5500ms") Duration retryHold,
+        @DefaultValue("4") int finalAttempt,
+        @DefaultValue("14s") Duration finalAfter,
+        @DefaultValue("120s") Duration dedupeTtl,
+        @DefaultValue("1") int apiMaxRetries,
+        @DefaultValue("200ms") Duration apiRetrySleep,
+        @DefaultValue("16") int workers,
+        @DefaultValue("2000") int workerQueue) {
+}

@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** Reports Redis as the {@code redis} component of {@code /actuator/health}. */
-@Component("redis")
+@Component("redisHealthIndicator")
 class RedisHealthIndicator implements HealthIndicator {
 
     private final Redis redis;

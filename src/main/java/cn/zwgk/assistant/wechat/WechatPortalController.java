@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import cn.zwgk.assistant.conversation.InboundMessage;
 
@@ -67,14 +70,18 @@ class WechatPortalController {
     }
 
     @PostMapping
-    CompletableFuture<ResponseEntity<String>> receive(@PathVariable String appId,
-                                                      @RequestParam(required = false) String signature,
-                                                      @RequestParam(required = false) String timestamp,
-                                                      @RequestParam(required = false) String nonce,
-                                                      @RequestParam(name = "encrypt_type", required = false) String encryptType,
-                                                      @RequestParam(name = "msg_signature", required = false) String msgSignature,
-                                                      HttpServletRequest request) throws IOException {
+    CompletableFuture<ResponseEntity<String>> receive(@PathVariable String appId, HttpServletRequest request)
+            throws IOException {
         long started = System.nanoTime();
+        // The query string is read by hand: asking the servlet for parameters would consume a body
+        // sent as a form.
+        MultiValueMap<String, String> query = UriComponentsBuilder.newInstance()
+                .query(request.getQueryString()).build().encode().getQueryParams();
+        String signature = param(query, "signature");
+        String timestamp = param(query, "timestamp");
+        String nonce = param(query, "nonce");
+        String encryptType = param(query, "encrypt_type");
+        String msgSignature = param(query, "msg_signature");
         Account account = accounts.find(appId).orElse(null);
         if (account == null) {
             return done(refuse(HttpStatus.NOT_FOUND, "unknown account"));
@@ -163,6 +170,11 @@ class WechatPortalController {
             byte[] bytes = in.readNBytes(cap + 1);
             return bytes.length > cap ? null : new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    private static String param(MultiValueMap<String, String> query, String name) {
+        String value = query.getFirst(name);
+        return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
     }
 
     private static ResponseEntity<String> refuse(HttpStatus status, String reason) {

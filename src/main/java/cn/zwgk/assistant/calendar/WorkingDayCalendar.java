@@ -1,0 +1,143 @@
+package cn.zwgk.assistant.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Working days under the official arrangement: holidays are days off, make-up days (调休) are
+ * working days, other days follow Monday–Friday. Counting through a year with no arrangement on
+ * record is flagged (log, metric, {@link CalendarYearMissing} event) and the result marked
+ * provisional, never silently treated as weekdays only.
+ */
+@Service
+public class WorkingDayCalendar {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
+    private static final int MAX_DAYS = 3660;
+    private static final long RELOAD_NANOS = 60_000_000_000L;
+
+    private final CalendarRepository repository;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry metrics;
+    private volatile Snapshot snapshot;
+
+    WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics) {
+        this.repository = repository;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        return snapshot().isWorkingDay(day);
+    }
+
+    /** The date {@code days} working days after {@code from} ({@code from} itself not counted). */
+    public WorkingDate addWorkingDays(LocalDate from, int days) {
+        if (days < 0 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 0 and " + MAX_DAYS);
+        }
+        Snapshot s = snapshot();
+        Set<Integer> missing = new TreeSet<>();
+        LocalDate day = from;
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (!s.years.contains(day.getYear())) {
+                missing.add(day.getYear());
+            }
+            if (s.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        if (!missing.isEmpty()) {
+            flagMissing(missing, "add " + days + " working days to " + from);
+        }
+        return new WorkingDate(day, List.copyOf(missing));
+    }
+
+    public Set<Integer> coveredYears() {
+        return snapshot().years;
+    }
+
+    public List<SpecialDay> specialDays(int year) {
+        return snapshot().days.values().stream().filter(d -> d.day().getYear() == year).sorted(
+                java.util.Comparator.comparing(SpecialDay::day)).toList();
+    }
+
+    @Transactional
+    public void saveDay(SpecialDay day) {
+        repository.saveDay(day);
+        snapshot = null;
+    }
+
+    @Transactional
+    public boolean deleteDay(LocalDate day) {
+        boolean deleted = repository.deleteDay(day);
+        snapshot = null;
+        return deleted;
+    }
+
+    /** Records that the official arrangement for {@code year} has been entered in full. */
+    @Transactional
+    public void markYearPublished(int year, String source) {
+        repository.saveYear(year, source);
+        snapshot = null;
+    }
+
+    /** Years from this one to {@code horizon} years ahead with no arrangement on record. */
+    public List<Integer> missingYears(int fromYear, int horizon) {
+        List<Integer> missing = new ArrayList<>();
+        for (int y = fromYear; y <= fromYear + horizon; y++) {
+            if (!snapshot().years.contains(y)) {
+                missing.add(y);
+            }
+        }
+        return missing;
+    }
+
+    private void flagMissing(Set<Integer> years, String context) {
+        for (int year : years) {
+            log.warn("Working-day calendar has no holiday arrangement for {} ({}); counted Monday–Friday, "
+                    + "the result must be checked by staff", year, context);
+            metrics.counter("calendar.missing.year", "year", Integer.toString(year)).increment();
+            events.publishEvent(new CalendarYearMissing(year, context));
+        }
+    }
+
+    /** The calendar as last read; reloaded after an edit here and at least every minute (edits elsewhere). */
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s == null || s.loadedAt + RELOAD_NANOS < System.nanoTime()) {
+            s = new Snapshot(repository.days().stream().collect(Collectors.toMap(SpecialDay::day, Function.identity())),
+                    Set.copyOf(repository.years()), System.nanoTime());
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private record Snapshot(Map<LocalDate, SpecialDay> days, Set<Integer> years, long loadedAt) {
+
+        boolean isWorkingDay(LocalDate day) {
+            SpecialDay special = days.get(day);
+            if (special != null) {
+                return special.kind() == DayKind.WORKDAY;
+            }
+            DayOfWeek dow = day.getDayOfWeek();
+            return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+        }
+    }
+}

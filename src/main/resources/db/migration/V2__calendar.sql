@@ -1,0 +1,93 @@
+-- Working-day calendar: official holidays and make-up working days (调休), editable by admins.
+-- A date not listed is a working day from Monday to Friday and a rest day at weekends, but only
+-- in a year marked as published; other years are flagged, never silently counted as weekdays.
+create table calendar_year (
+    cal_year    integer      not null primary key,
+    source      varchar(200) not null,
+    updated_at  timestamp    not null
+);
+
+create table calendar_day (
+    cal_day     date         not null primary key,
+    kind        varchar(16)  not null,  -- HOLIDAY (day off) or WORKDAY (make-up working day)
+    name        varchar(100) not null,
+    updated_at  timestamp    not null
+);
+
+insert into calendar_year (cal_year, source, updated_at) values
+    (2025, '国务院办公厅关于2025年部分节假日安排的通知', current_timestamp),
+    (2026, '国务院办公厅关于2026年部分节假日安排的通知', current_timestamp);
+
+insert into calendar_day (cal_day, kind, name, updated_at) values
+    (date '2025-01-01', 'HOLIDAY', '元旦', current_timestamp),
+    (date '2025-01-26', 'WORKDAY', '春节调休上班', current_timestamp),
+    (date '2025-01-28', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-01-29', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-01-30', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-01-31', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-02-01', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-02-02', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-02-03', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-02-04', 'HOLIDAY', '春节', current_timestamp),
+    (date '2025-02-08', 'WORKDAY', '春节调休上班', current_timestamp),
+    (date '2025-04-04', 'HOLIDAY', '清明节', current_timestamp),
+    (date '2025-04-05', 'HOLIDAY', '清明节', current_timestamp),
+    (date '2025-04-06', 'HOLIDAY', '清明节', current_timestamp),
+    (date '2025-04-27', 'WORKDAY', '劳动节调休上班', current_timestamp),
+    (date '2025-05-01', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2025-05-02', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2025-05-03', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2025-05-04', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2025-05-05', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2025-05-31', 'HOLIDAY', '端午节', current_timestamp),
+    (date '2025-06-01', 'HOLIDAY', '端午节', current_timestamp),
+    (date '2025-06-02', 'HOLIDAY', '端午节', current_timestamp),
+    (date '2025-09-28', 'WORKDAY', '国庆节调休上班', current_timestamp),
+    (date '2025-10-01', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-02', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-03', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-04', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-05', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-06', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-07', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-08', 'HOLIDAY', '国庆节、中秋节', current_timestamp),
+    (date '2025-10-11', 'WORKDAY', '国庆节调休上班', current_timestamp),
+    (date '2026-01-01', 'HOLIDAY', '元旦', current_timestamp),
+    (date '2026-01-02', 'HOLIDAY', '元旦', current_timestamp),
+    (date '2026-01-03', 'HOLIDAY', '元旦', current_timestamp),
+    (date '2026-01-04', 'WORKDAY', '元旦调休上班', current_timestamp),
+    (date '2026-02-14', 'WORKDAY', '春节调休上班', current_timestamp),
+    (date '2026-02-15', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-16', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-17', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-18', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-19', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-20', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-21', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-22', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-23', 'HOLIDAY', '春节', current_timestamp),
+    (date '2026-02-28', 'WORKDAY', '春节调休上班', current_timestamp),
+    (date '2026-04-04', 'HOLIDAY', '清明节', current_timestamp),
+    (date '2026-04-05', 'HOLIDAY', '清明节', current_timestamp),
+    (date '2026-04-06', 'HOLIDAY', '清明节', current_timestamp),
+    (date '2026-05-01', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2026-05-02', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2026-05-03', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2026-05-04', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2026-05-05', 'HOLIDAY', '劳动节', current_timestamp),
+    (date '2026-05-09', 'WORKDAY', '劳动节调休上班', current_timestamp),
+    (date '2026-06-19', 'HOLIDAY', '端午节', current_timestamp),
+    (date '2026-06-20', 'HOLIDAY', '端午节', current_timestamp),
+    (date '2026-06-21', 'HOLIDAY', '端午节', current_timestamp),
+    (date '2026-09-20', 'WORKDAY', '国庆节调休上班', current_timestamp),
+    (date '2026-09-25', 'HOLIDAY', '中秋节', current_timestamp),
+    (date '2026-09-26', 'HOLIDAY', '中秋节', current_timestamp),
+    (date '2026-09-27', 'HOLIDAY', '中秋节', current_timestamp),
+    (date '2026-10-01', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-02', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-03', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-04', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-05', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-06', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-07', 'HOLIDAY', '国庆节', current_timestamp),
+    (date '2026-10-10', 'WORKDAY', '国庆节调休上班', current_timestamp);

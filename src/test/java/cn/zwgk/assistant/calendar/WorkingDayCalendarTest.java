@@ -1,0 +1,96 @@
+package cn.zwgk.assistant.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The calendar over the real migrations (H2 in memory): the shipped 2025/2026 data and its rules. */
+class WorkingDayCalendarTest {
+
+    private final List<Object> events = new ArrayList<>();
+    private WorkingDayCalendar calendar;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        calendar = new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), events::add,
+                new SimpleMeterRegistry());
+    }
+
+    @Test
+    void twentyWorkingDaysAcrossSpringFestival2026CountMakeUpSaturdays() {
+        // Feb 14 and Feb 28 are make-up Saturdays; Feb 15–23 are off.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 2, 10), 20).date()).isEqualTo(LocalDate.of(2026, 3, 16));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 16))).isFalse();
+    }
+
+    @Test
+    void spring2025AndNationalDay2025() {
+        assertThat(calendar.addWorkingDays(LocalDate.of(2025, 1, 20), 20).date()).isEqualTo(LocalDate.of(2025, 2, 21));
+        assertThat(calendar.addWorkingDays(LocalDate.of(2025, 9, 26), 5).date()).isEqualTo(LocalDate.of(2025, 10, 10));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 9, 28))).as("make-up Sunday").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 10, 8))).isFalse();
+    }
+
+    @Test
+    void midAutumnAndNationalDay2026() {
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 9, 18), 7).date()).isEqualTo(LocalDate.of(2026, 9, 29));
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 9, 30), 1).date()).isEqualTo(LocalDate.of(2026, 10, 8));
+    }
+
+    @Test
+    void theDayOfReceiptIsNotCountedAndZeroDaysIsTheSameDay() {
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        assertThat(calendar.addWorkingDays(monday, 0).date()).isEqualTo(monday);
+        assertThat(calendar.addWorkingDays(monday, 1).date()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 27), 1).date()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
+    void aYearWithoutAnArrangementIsFlaggedNotSilentlyCounted() {
+        WorkingDate result = calendar.addWorkingDays(LocalDate.of(2026, 12, 20), 20);
+        assertThat(result.provisional()).isTrue();
+        assertThat(result.missingYears()).containsExactly(2027);
+        assertThat(events).containsExactly(new CalendarYearMissing(2027, "add 20 working days to 2026-12-20"));
+        assertThat(calendar.missingYears(2026, 1)).containsExactly(2027);
+
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 2), 20).provisional()).isFalse();
+    }
+
+    @Test
+    void editsTakeEffectAndAPublishedYearIsNoLongerFlagged() {
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 24), 1).date()).isEqualTo(day);
+        calendar.saveDay(new SpecialDay(day, DayKind.HOLIDAY, "临时调整"));
+        assertThat(calendar.isWorkingDay(day)).isFalse();
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 24), 1).date()).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(calendar.deleteDay(day)).isTrue();
+        assertThat(calendar.isWorkingDay(day)).isTrue();
+
+        calendar.markYearPublished(2027, "国务院办公厅通知");
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 20), 20).provisional()).isFalse();
+    }
+
+    @Test
+    void refusesNegativeOrAbsurdCounts() {
+        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 1, 5), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 1, 5), 100_000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

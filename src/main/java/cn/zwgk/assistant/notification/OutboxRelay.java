@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +32,17 @@ class OutboxRelay {
     private final Map<String, OutboundChannel> channels;
     private final NotificationProperties properties;
     private final MeterRegistry metrics;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
 
     OutboxRelay(OutboxRepository repository, List<OutboundChannel> channels, NotificationProperties properties,
-                MeterRegistry metrics) {
+                MeterRegistry metrics, ApplicationEventPublisher events) {
         this.repository = repository;
         this.channels = channels.stream().collect(Collectors.toMap(OutboundChannel::name, Function.identity()));
         this.properties = properties;
         this.metrics = metrics;
+        this.events = events;
         this.executor = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("outbox-wake-"));
     }
 
@@ -95,6 +98,8 @@ class OutboxRelay {
             if (e.permanent() || entry.attempts() >= properties.maxAttempts()) {
                 repository.markFailed(entry.id(), e.getMessage());
                 count(entry, "failed");
+                events.publishEvent(new OutboundFailed(entry.deliveryKey(), entry.channel(), entry.account(),
+                        entry.recipient(), entry.payload(), e.getMessage()));
                 log.warn("Outbox message {} failed for good: {}", entry.id(), e.getMessage());
             } else {
                 Instant next = Instant.now().plus(backoff(entry.attempts()));

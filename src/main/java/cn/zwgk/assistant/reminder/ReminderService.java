@@ -1,0 +1,163 @@
+package cn.zwgk.assistant.reminder;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zwgk.assistant.notification.StaffAlert;
+import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.staff.Role;
+import cn.zwgk.assistant.staff.StaffDirectory;
+import cn.zwgk.assistant.staff.StaffMember;
+import cn.zwgk.assistant.staff.StaffNotifier;
+
+/**
+ * Reminders for staff. Each is a row plus a Quartz trigger, created, replaced and cancelled in the
+ * same transaction (Quartz's JDBC store joins the application's transactions). Firing marks the
+ * row and enqueues the deliveries in one transaction, so a crash re-runs it and a delivery key
+ * per reminder and recipient keeps each notice to one.
+ */
+@Service
+public class ReminderService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+    private static final String ROLE_PREFIX = "role:";
+
+    private final ReminderRepository repository;
+    private final ReminderScheduler scheduler;
+    private final StaffNotifier notifier;
+    private final StaffDirectory directory;
+    private final ReminderProperties properties;
+    private final Texts texts;
+
+    ReminderService(ReminderRepository repository, ReminderScheduler scheduler, StaffNotifier notifier,
+                    StaffDirectory directory, ReminderProperties properties, Texts texts) {
+        this.repository = repository;
+        this.scheduler = scheduler;
+        this.notifier = notifier;
+        this.directory = directory;
+        this.properties = properties;
+        this.texts = texts;
+    }
+
+    /** A one-off reminder set by staff; it fires at the time given, quiet hours or not. */
+    @Transactional
+    public Reminder createCustom(String text, List<String> recipients, OffsetDateTime at) {
+        if (text == null || text.isBlank() || text.length() > 1000) {
+            throw new IllegalArgumentException("text is required (at most 1000 characters)");
+        }
+        if (recipients == null || recipients.isEmpty() || recipients.stream().anyMatch(r -> r == null || r.isBlank())) {
+            throw new IllegalArgumentException("recipients must list at least one openid");
+        }
+        if (at == null) {
+            throw new IllegalArgumentException("at is required, e.g. 2026-12-01T09:00:00+08:00");
+        }
+        if (at.toInstant().isBefore(Instant.now().minusSeconds(60))) {
+            throw new IllegalArgumentException("at is in the past");
+        }
+        PlannedReminder planned = new PlannedReminder(ReminderKind.CUSTOM, texts.get("reminder.custom-title"),
+                text.strip(), List.copyOf(new LinkedHashSet<>(recipients.stream().map(String::strip).toList())),
+                at.toInstant(), false);
+        return get(add(null, planned, null)).orElseThrow();
+    }
+
+    /** Replaces the subject's pending reminders of these kinds with the planned ones, atomically. */
+    @Transactional
+    public List<Long> replaceForSubject(String subject, Collection<ReminderKind> kinds, List<PlannedReminder> planned) {
+        for (ReminderRepository.Row row : repository.pending(subject)) {
+            if (kinds.contains(row.kind())) {
+                cancelRow(row.id());
+            }
+        }
+        return planned.stream().map(p -> add(subject, p, null)).toList();
+    }
+
+    @Transactional
+    public void cancelForSubject(String subject) {
+        repository.pending(subject).forEach(row -> cancelRow(row.id()));
+    }
+
+    @Transactional
+    public boolean cancel(long id) {
+        return cancelRow(id);
+    }
+
+    public List<Reminder> pending(String subject) {
+        return repository.pending(subject).stream().map(this::toReminder).toList();
+    }
+
+    public Optional<Reminder> get(long id) {
+        return repository.find(id).map(this::toReminder);
+    }
+
+    /** "收到 N": the reminder is acknowledged and its escalation will not be sent. */
+    @Transactional
+    public boolean acknowledge(long id, String openid) {
+        return repository.acknowledge(id, openid, Instant.now());
+    }
+
+    /** Called by the Quartz job. */
+    @Transactional
+    public void fire(long id) {
+        Optional<ReminderRepository.Row> found = repository.find(id);
+        if (found.isEmpty() || !repository.markFired(id, Instant.now())) {
+            return;
+        }
+        ReminderRepository.Row row = found.get();
+        if (row.kind() == ReminderKind.ESCALATION && row.escalatesId() != null
+                && repository.find(row.escalatesId()).map(ReminderRepository.Row::acknowledgedAt).isPresent()) {
+            return;
+        }
+        String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone()).format(row.fireAt());
+        StaffAlert alert = new StaffAlert(row.title(), texts.get("reminder.body", row.text(), Long.toString(id)),
+                Long.toString(id), time, null, row.critical());
+        int sent = notifier.notify("reminder:" + id, resolve(row.recipients()), alert);
+        log.info("Reminder {} ({}) fired to {} recipients", id, row.kind(), sent);
+        if (row.critical() && row.kind() != ReminderKind.ESCALATION) {
+            add(row.subject(), new PlannedReminder(ReminderKind.ESCALATION, texts.get("reminder.escalation-title"),
+                    texts.get("reminder.escalation", row.text()), List.of(ROLE_PREFIX + Role.SUPERVISOR.name()),
+                    Instant.now().plus(properties.acknowledgeWithin()), true), id);
+        }
+    }
+
+    private long add(String subject, PlannedReminder planned, Long escalates) {
+        long id = repository.insert(subject, planned, escalates);
+        scheduler.schedule(id, planned.fireAt());
+        return id;
+    }
+
+    private boolean cancelRow(long id) {
+        boolean cancelled = repository.cancel(id);
+        scheduler.unschedule(id);
+        return cancelled;
+    }
+
+    private Set<String> resolve(List<String> recipients) {
+        Set<String> openids = new LinkedHashSet<>();
+        for (String r : recipients) {
+            if (r.startsWith(ROLE_PREFIX)) {
+                directory.withRole(Role.parse(r.substring(ROLE_PREFIX.length()))).stream()
+                        .filter(StaffMember::bound).map(StaffMember::openid).forEach(openids::add);
+            } else {
+                openids.add(r);
+            }
+        }
+        return openids;
+    }
+
+    private Reminder toReminder(ReminderRepository.Row row) {
+        Instant next = row.status() == Reminder.Status.PENDING ? scheduler.nextFireTime(row.id()) : null;
+        return new Reminder(row.id(), row.subject(), row.kind(), row.title(), row.text(), row.recipients(), row.fireAt(),
+                row.critical(), row.status(), next, row.acknowledgedAt());
+    }
+}

@@ -69,6 +69,29 @@ public class WorkingDayCalendar {
         return new WorkingDate(day, List.copyOf(missing));
     }
 
+    /** The working day {@code days} working days before {@code to} ({@code to} itself not counted). */
+    public WorkingDate minusWorkingDays(LocalDate to, int days) {
+        if (days < 0 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 0 and " + MAX_DAYS);
+        }
+        Snapshot s = snapshot();
+        Set<Integer> missing = new TreeSet<>();
+        LocalDate day = to;
+        for (int counted = 0; counted < days; ) {
+            day = day.minusDays(1);
+            if (!s.years.contains(day.getYear())) {
+                missing.add(day.getYear());
+            }
+            if (s.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        if (!missing.isEmpty()) {
+            flagMissing(missing, "subtract " + days + " working days from " + to);
+        }
+        return new WorkingDate(day, List.copyOf(missing));
+    }
+
     public Set<Integer> coveredYears() {
         return snapshot().years;
     }

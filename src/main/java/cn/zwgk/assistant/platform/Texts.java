@@ -21,7 +21,7 @@ public class Texts {
 
     private final Map<String, String> texts;
 
-    Texts(PlatformProperties properties) {
+    public Texts(PlatformProperties properties) {
         Path file = Path.of(properties.channelConfigDir(), "texts.yml");
         try (InputStream in = Files.newInputStream(file)) {
             Map<String, String> flat = new LinkedHashMap<>();

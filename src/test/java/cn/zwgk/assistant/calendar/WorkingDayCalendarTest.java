@@ -17,18 +17,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The calendar over the real migrations (H2 in memory): the shipped 2025/2026 data and its rules. */
-class WorkingDayCalendarTest {
+public class WorkingDayCalendarTest {
 
     private final List<Object> events = new ArrayList<>();
     private WorkingDayCalendar calendar;
 
     @BeforeEach
     void setUp() {
+        calendar = calendarOnFreshDatabase(events);
+    }
+
+    /** A calendar over a fresh in-memory database with the shipped migrations, for other modules' tests. */
+    public static WorkingDayCalendar calendarOnFreshDatabase() {
+        return calendarOnFreshDatabase(new ArrayList<>());
+    }
+
+    private static WorkingDayCalendar calendarOnFreshDatabase(List<Object> events) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        calendar = new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), events::add,
-                new SimpleMeterRegistry());
+        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), events::add, new SimpleMeterRegistry());
     }
 
     @Test
@@ -84,6 +92,15 @@ class WorkingDayCalendarTest {
 
         calendar.markYearPublished(2027, "国务院办公厅通知");
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 20), 20).provisional()).isFalse();
+    }
+
+    @Test
+    void countingBackwardsSkipsHolidaysToo() {
+        // five working days before the 2026-10-09 deadline: Oct 8, 1–7 off, Sep 30, 29, 28, 25–27 off, 24
+        assertThat(calendar.minusWorkingDays(LocalDate.of(2026, 10, 9), 1).date()).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(calendar.minusWorkingDays(LocalDate.of(2026, 10, 9), 5).date()).isEqualTo(LocalDate.of(2026, 9, 24));
+        LocalDate due = calendar.addWorkingDays(LocalDate.of(2026, 2, 10), 20).date();
+        assertThat(calendar.minusWorkingDays(due, 20).date()).isEqualTo(LocalDate.of(2026, 2, 10));
     }
 
     @Test

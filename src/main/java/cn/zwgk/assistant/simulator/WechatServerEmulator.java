@@ -10,10 +10,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
@@ -36,7 +39,7 @@ public class WechatServerEmulator {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong MSG_IDS = new AtomicLong(System.currentTimeMillis() * 10_000);
 
-    private final AccountRegistry accounts;
+    private final Function<String, Optional<Account>> accounts;
     private final SimulatorProperties properties;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -44,7 +47,12 @@ public class WechatServerEmulator {
             .build();
     private volatile String baseUrl;
 
+    @Autowired
     WechatServerEmulator(AccountRegistry accounts, SimulatorProperties properties) {
+        this(accounts::find, properties);
+    }
+
+    WechatServerEmulator(Function<String, Optional<Account>> accounts, SimulatorProperties properties) {
         this.accounts = accounts;
         this.properties = properties;
     }
@@ -52,13 +60,18 @@ public class WechatServerEmulator {
     @EventListener
     void onWebServer(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getParent() == null) {
-            baseUrl = "http://127.0.0.1:" + event.getWebServer().getPort();
+            useBaseUrl("http://127.0.0.1:" + event.getWebServer().getPort());
         }
+    }
+
+    /** Where the webhook is: this application once its web server runs, a stub in unit tests. */
+    void useBaseUrl(String url) {
+        this.baseUrl = url;
     }
 
     /** Pushes the message like WeChat and reports what the webhook answered. */
     public EmulatorResult send(EmulatedMessage message) {
-        Account account = accounts.find(message.appId())
+        Account account = accounts.apply(message.appId())
                 .orElseThrow(() -> new IllegalArgumentException("unknown account " + message.appId()));
         if (message.encrypt() && !account.hasAesKey()) {
             throw new IllegalArgumentException("account " + account.appId() + " has no EncodingAESKey for safe mode");

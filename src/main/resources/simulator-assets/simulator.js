@@ -68,23 +68,25 @@
     return document.createTextNode(label);
   }
 
-  function bubble(side, text, tag, meta) {
+  /* Adds a chat entry at the end, or before `anchor` (the placeholder of a pending push). */
+  function place(li, anchor) {
+    if (anchor && anchor.parentNode === chat) { chat.insertBefore(li, anchor); } else { chat.appendChild(li); }
+    scrollDown();
+    return li;
+  }
+
+  function bubble(side, text, tag, meta, anchor) {
     var li = element('li', 'msg ' + side);
     if (tag) { li.appendChild(element('span', 'tag', tag)); }
     var body = element('div', 'body');
     if (side === 'user') { body.textContent = text; } else { appendRichText(body, text); }
     li.appendChild(body);
     if (meta) { li.appendChild(element('small', 'meta', meta)); }
-    chat.appendChild(li);
-    scrollDown();
-    return li;
+    return place(li, anchor);
   }
 
-  function note(text, extraClass) {
-    var li = element('li', 'note' + (extraClass ? ' ' + extraClass : ''), text);
-    chat.appendChild(li);
-    scrollDown();
-    return li;
+  function note(text, extraClass, anchor) {
+    return place(element('li', 'note' + (extraClass ? ' ' + extraClass : ''), text), anchor);
   }
 
   function describe(type, payload, shown) {
@@ -114,30 +116,35 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (answer) {
+      if (generation === state.generation) {
+        if (answer.ok) {
+          showResult(answer.body, encrypt, waiting);
+        } else {
+          note(format(labels.error, answer.body.error || ''), 'error', waiting);
+        }
+      }
       waiting.remove();
-      if (generation !== state.generation) { return; }
-      if (!answer.ok) { note(format(labels.error, answer.body.error || ''), 'error'); return; }
-      showResult(answer.body, encrypt);
     }).catch(function (e) {
+      note(format(labels.error, e.message), 'error', waiting);
       waiting.remove();
-      note(format(labels.error, e.message), 'error');
     });
   }
 
-  function showResult(result, encrypt) {
+  /* Shows the outcome where the push's placeholder stands, so answers stay next to their question. */
+  function showResult(result, encrypt, anchor) {
     var meta = format(labels.meta, result.httpStatus, result.attempts, result.elapsedMs)
       + (encrypt ? ' · ' + labels.safe : '');
-    if (result.attempts > 1) { note(format(labels.retried, result.attempts - 1)); }
+    if (result.attempts > 1) { note(format(labels.retried, result.attempts - 1), null, anchor); }
     if (result.httpStatus === 0) {
-      note(labels.failed, 'error');
+      note(labels.failed, 'error', anchor);
     } else if (result.httpStatus !== 200) {
-      note(format(labels.refused, result.httpStatus, result.rawResponse || ''), 'error');
+      note(format(labels.refused, result.httpStatus, result.rawResponse || ''), 'error', anchor);
     } else if (result.reply !== null && result.reply !== undefined) {
-      bubble('bot', result.reply, null, meta);
+      bubble('bot', result.reply, null, meta, anchor);
     } else if (result.error) {
-      note(format(labels.problem, result.error), 'error');
+      note(format(labels.problem, result.error), 'error', anchor);
     } else {
-      note(labels.noReply + ' ' + meta);
+      note(labels.noReply + ' ' + meta, null, anchor);
     }
     inspect(result, meta);
   }

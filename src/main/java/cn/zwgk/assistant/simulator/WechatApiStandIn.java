@@ -75,7 +75,10 @@ public class WechatApiStandIn {
 
     /** The accepted messages addressed to one openid, oldest first. */
     public List<SentMessage> sentTo(String openid) {
-        return sent().stream().filter(m -> Objects.equals(openid, m.toUser())).toList();
+        if (openid == null) {
+            return List.of();
+        }
+        return sent().stream().filter(m -> openid.equals(m.toUser())).toList();
     }
 
     /** Forgets the messages, pending faults and the token request count; issued tokens stay valid. */

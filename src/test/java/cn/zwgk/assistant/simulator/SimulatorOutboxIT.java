@@ -108,6 +108,32 @@ class SimulatorOutboxIT {
         assertThat(standIn.sentTo("o1")).isEmpty();
     }
 
+    @Test
+    void stableTokenIsKeptUntilARefreshIsForced() throws Exception {
+        String request = "{\"grant_type\":\"client_credential\",\"appid\":\"" + CITY
+                + "\",\"secret\":\"local-dev-secret\",\"force_refresh\":%s}";
+        String first = stableToken(request.formatted("false"));
+        assertThat(first).isNotBlank();
+        assertThat(stableToken(request.formatted("false"))).isEqualTo(first);
+        assertThat(stableToken(request.formatted("true"))).isNotEqualTo(first);
+        String missingSecret = post("/simulator/wx-api/cgi-bin/stable_token",
+                "{\"grant_type\":\"client_credential\",\"appid\":\"" + CITY + "\"}");
+        assertThat(missingSecret).contains("\"errcode\":40125");
+    }
+
+    private String stableToken(String body) throws Exception {
+        return JsonMapper.builder().build().readTree(post("/simulator/wx-api/cgi-bin/stable_token", body))
+                .path("access_token").asString("");
+    }
+
+    private String post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
     private String get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -32,10 +34,12 @@ class WechatServerEmulatorTest {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
 
     @AfterEach
     void stop() {
+        release.countDown();
         if (server != null) {
             server.stop(0);
         }
@@ -43,7 +47,7 @@ class WechatServerEmulatorTest {
 
     @Test
     void aSlowWebhookGetsTheSameMessageAgainUntilItAnswers() throws IOException {
-        WechatServerEmulator emulator = emulator(Duration.ofSeconds(1), 3, n -> n <= 2 ? null : "success");
+        WechatServerEmulator emulator = emulator(Duration.ofSeconds(3), 3, n -> n <= 2 ? null : "success");
 
         EmulatorResult result = emulator.send(EmulatedMessage.text("wxE", "oSlow", "你好"));
 
@@ -90,11 +94,11 @@ class WechatServerEmulatorTest {
         assertThat(calls.get()).isZero();
     }
 
-    /** A stub webhook: {@code answers} gives the body for the n-th call, or null to never answer in time. */
+    /** A stub webhook: {@code answers} gives the body for the n-th call, or null to answer only after the test. */
     private WechatServerEmulator emulator(Duration timeout, int retries, IntFunction<String> answers) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> handle(exchange, answers, timeout));
+        server.createContext("/", exchange -> handle(exchange, answers));
         server.start();
         WechatServerEmulator emulator = new WechatServerEmulator(
                 id -> id.equals("wxE") ? Optional.of(ACCOUNT) : Optional.empty(),
@@ -103,14 +107,14 @@ class WechatServerEmulatorTest {
         return emulator;
     }
 
-    private void handle(HttpExchange exchange, IntFunction<String> answers, Duration timeout) throws IOException {
+    private void handle(HttpExchange exchange, IntFunction<String> answers) throws IOException {
         int n = calls.incrementAndGet();
         bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         paths.add(exchange.getRequestURI().toString());
         String answer = answers.apply(n);
         if (answer == null) {
             try {
-                Thread.sleep(timeout.toMillis() * 3);
+                release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -21,10 +21,11 @@ import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
  * never holds a thread for half a minute (the outbox retries instead).
  */
 @Component
-class WechatClients {
+public class WechatClients {
 
     private static final Logger log = LoggerFactory.getLogger(WechatClients.class);
-    static final String LOCAL_STAND_IN_PATH = "/simulator/wx-api";
+    /** Where the simulator module serves its WeChat API stand-in, relative to this application. */
+    public static final String LOCAL_STAND_IN_PATH = "/simulator/wx-api";
 
     private final Map<String, WxMpService> services = new LinkedHashMap<>();
     private final WxMpHostConfig hosts = new WxMpHostConfig(WxMpHostConfig.API_DEFAULT_HOST_URL,

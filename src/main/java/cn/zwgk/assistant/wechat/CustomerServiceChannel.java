@@ -36,9 +36,11 @@ class CustomerServiceChannel implements OutboundChannel {
         if (!users.takeWindowSlot(message.account(), message.recipient())) {
             throw DeliveryException.permanent("outside the customer-service window (5 messages in 48 h)");
         }
+        boolean sent = false;
         try {
             clients.service(message.account()).getKefuService()
                     .sendKefuMessage(WxMpKefuMessage.TEXT().toUser(message.recipient()).content(message.payload()).build());
+            sent = true;
         } catch (WxErrorException e) {
             int code = e.getError() == null ? -1 : e.getError().getErrorCode();
             if (PERMANENT.contains(code)) {
@@ -46,7 +48,12 @@ class CustomerServiceChannel implements OutboundChannel {
             }
             throw DeliveryException.retry("WeChat API error " + code, e);
         } catch (RuntimeException e) {
-            throw DeliveryException.retry("WeChat API unreachable: " + e.getMessage(), e);
+            throw DeliveryException.retry("WeChat API unreachable or busy: " + e.getMessage(), e);
+        } finally {
+            if (!sent) {
+                // WeChat counts only messages it accepted against the window
+                users.releaseWindowSlot(message.account(), message.recipient());
+            }
         }
     }
 }

@@ -27,6 +27,12 @@ class UserChannelState {
             if used > limit then redis.call('HINCRBY', KEYS[1], 'used', -1) return 0 end
             return 1
             """;
+    private static final String RELEASE = """
+            if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('HGET', KEYS[1], 'used') or '0') > 0 then
+              redis.call('HINCRBY', KEYS[1], 'used', -1)
+            end
+            return 1
+            """;
     private static final String OPEN = """
             local ttl = redis.call('PTTL', KEYS[1])
             if ttl > tonumber(ARGV[1]) then return 0 end
@@ -69,6 +75,11 @@ class UserChannelState {
     boolean takeWindowSlot(String appId, String openid) {
         Object result = redis.jedis().eval(TAKE, List.of(windowKey(appId, openid)), List.of());
         return result instanceof Long n && n == 1L;
+    }
+
+    /** Gives back a slot taken for a send that WeChat did not accept. */
+    void releaseWindowSlot(String appId, String openid) {
+        redis.jedis().eval(RELEASE, List.of(windowKey(appId, openid)), List.of());
     }
 
     private void open(InboundMessage message, Duration length, int limit) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param finalAttempt     the attempt number WeChat does not retry after (1 + 3 retries)
  * @param finalAfter       an attempt that starts this long after the first is treated as final too
  * @param dedupeTtl        how long message keys and shared answers stay in Redis
- * @param apiMaxRetries    WxJava's retry count for errcode -1 (its default waits ~31 s)
+ * @param apiMaxRetries    WxJava's retry count for errcode -1 (its default waits ~31 s); 0 leaves retries to the outbox
  * @param apiRetrySleep    WxJava's first back-off step
  * @param workers          threads that compute answers off the request threads
  * @param workerQueue      messages waiting for a worker before new ones get the busy text
@@ -31,7 +31,7 @@ public record WechatProperties(
         @DefaultValue("4") int finalAttempt,
         @DefaultValue("14s") Duration finalAfter,
         @DefaultValue("120s") Duration dedupeTtl,
-        @DefaultValue("1") int apiMaxRetries,
+        @DefaultValue("0") int apiMaxRetries,
         @DefaultValue("200ms") Duration apiRetrySleep,
         @DefaultValue("16") int workers,
         @DefaultValue("2000") int workerQueue) {

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
@@ -28,6 +29,7 @@ class ReminderPlanner {
     private final Texts texts;
     private final Clock clock;
 
+    @Autowired
     ReminderPlanner(WorkingDayCalendar calendar, ReminderProperties properties, Texts texts) {
         this(calendar, properties, texts, Clock.systemUTC());
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.zwgk.assistant.simulator.WechatApiStandIn;
 import cn.zwgk.assistant.support.AppInstance;
 import cn.zwgk.assistant.support.AppProcess;
 import cn.zwgk.assistant.support.ExternalBackendCondition;
@@ -39,6 +40,15 @@ class ReminderIT {
             String payload = jdbc(app).sql("select payload from outbox_message where delivery_key = ?")
                     .param("staff:reminder:" + reminder.id() + ":oStaffB").query(String.class).single();
             assertThat(payload).contains("请复核 YSQ-2026-000001 的答复稿").contains("收到 " + reminder.id());
+
+            // the relay sends them as WeChat template messages, over HTTP, to the WeChat API stand-in
+            WechatApiStandIn wechat = app.bean(WechatApiStandIn.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> wechat.sentTo("oStaffA").size() == 1
+                    && wechat.sentTo("oStaffB").size() == 1);
+            WechatApiStandIn.SentMessage sent = wechat.sentTo("oStaffB").get(0);
+            assertThat(sent.api()).isEqualTo(WechatApiStandIn.Api.TEMPLATE);
+            assertThat(sent.rawJson()).contains("staff-alert-dev-template").contains("\"character_string3\"")
+                    .contains(Long.toString(reminder.id()));
         }
     }
 

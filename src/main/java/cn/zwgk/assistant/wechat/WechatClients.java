@@ -47,7 +47,7 @@ class WechatClients {
             config.setToken(account.token());
             config.setAesKey(account.aesKey());
             config.setHostConfig(hosts);
-            WxMpServiceImpl service = new WxMpServiceImpl();
+            WxMpServiceImpl service = new SharedTokenWxMpService();
             service.setWxMpConfigStorage(config);
             service.setMaxRetryTimes(properties.apiMaxRetries());
             service.setRetrySleepMillis((int) properties.apiRetrySleep().toMillis());

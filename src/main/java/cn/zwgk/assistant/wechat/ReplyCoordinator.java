@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.ConversationService;
 import cn.zwgk.assistant.conversation.InboundMessage;
-import cn.zwgk.assistant.conversation.Reply;
 
 /**
  * Dedupe and the reply budget. The first delivery of a message starts the work off the request

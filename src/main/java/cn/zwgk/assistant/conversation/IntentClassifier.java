@@ -18,6 +18,9 @@ class IntentClassifier {
             "早上好", "下午好", "晚上好", "谢谢", "感谢", "好的", "再见", "拜拜");
     private static final List<String> PROGRESS = List.of("查询进度", "进度查询", "办理进度", "申请进度", "查进度", "进展");
     private static final List<String> APPLY = List.of("申请公开", "依申请公开", "信息公开申请", "我要申请", "我想申请");
+    /** Asking about applications ("…需要什么材料？") is a policy question, not an application. */
+    private static final Pattern QUESTION = Pattern.compile(
+            "[?？]|什么|多久|多少|几天|怎么|怎样|如何|哪些|哪里|哪个|是否|能否|能不能|可不可以|[吗呢么]$");
 
     Intent classify(String text) {
         String t = normalise(text);
@@ -34,7 +37,7 @@ class IntentClassifier {
         if (TRACKING_NO.matcher(t).find() || PROGRESS.stream().anyMatch(t::contains)) {
             return Intent.PROGRESS_QUERY;
         }
-        if (APPLY.stream().anyMatch(t::contains) && !t.contains("多久") && !t.contains("怎么") && !t.endsWith("吗")) {
+        if (APPLY.stream().anyMatch(t::contains) && !QUESTION.matcher(t).find()) {
             return Intent.DISCLOSURE_APPLICATION;
         }
         String stripped = lower.replaceAll("[\\p{P}\\p{S}\\s]", "");

@@ -69,10 +69,6 @@ class AnswerStore {
                 SetParams.setParams().nx().px(ttlMillis)));
     }
 
-    boolean deliveryClaimed(String appId, String messageKey) {
-        return redis.jedis().exists(key(appId, messageKey, "delivered"));
-    }
-
     /** Answers finished after the last retry, for accounts without customer-service messages. */
     void pushPending(String appId, String openid, String text) {
         String key = redis.key("wx", "pending", appId, openid);

@@ -47,7 +47,7 @@ final class MessageCrypto {
     /** Constant-time comparison of a computed signature with the one received. */
     static boolean matches(String expected, String received) {
         return received != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), received.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+                expected.getBytes(StandardCharsets.US_ASCII), received.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static String randomString(int length) {
@@ -81,7 +81,7 @@ final class MessageCrypto {
             throw new BadMessageException("cannot decrypt message", e);
         }
         int pad = plain.length == 0 ? 0 : plain[plain.length - 1] & 0xff;
-        if (pad < 1 || pad > BLOCK || plain.length < 20 + pad) {
+        if (pad < 1 || pad > BLOCK || plain.length < 20 + pad || !padded(plain, pad)) {
             throw new BadMessageException("bad padding in encrypted message");
         }
         ByteBuffer buffer = ByteBuffer.wrap(plain, 0, plain.length - pad);
@@ -93,6 +93,16 @@ final class MessageCrypto {
         String text = new String(plain, 20, textLength, StandardCharsets.UTF_8);
         String appId = new String(plain, 20 + textLength, plain.length - pad - 20 - textLength, StandardCharsets.UTF_8);
         return new Decrypted(text, appId);
+    }
+
+    /** PKCS#7: every one of the last {@code pad} bytes holds {@code pad}. */
+    private static boolean padded(byte[] plain, int pad) {
+        for (int i = plain.length - pad; i < plain.length; i++) {
+            if ((plain[i] & 0xff) != pad) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] cipher(int mode, String aesKey, byte[] input) {

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.ConversationService;
 import cn.zwgk.assistant.conversation.InboundMessage;
-import cn.zwgk.assistant.conversation.Reply;
 
 /**
  * Dedupe and the reply budget. The first delivery of a message starts the work off the request
@@ -65,8 +64,7 @@ class ReplyCoordinator {
         Duration wait = last ? properties.passiveBudget() : properties.retryHold();
         return awaitAnswer(account.appId(), message.messageKey(), wait).thenApply(answer -> {
             if (answer.isPresent()) {
-                boolean deliveredElsewhere = store.deliveryClaimed(account.appId(), message.messageKey());
-                return deliveredElsewhere ? Optional.<String>empty() : answer.filter(a -> !a.isBlank());
+                return passive(account, message, answer.get());
             }
             return last ? handOff(account, message) : Optional.empty();
         });
@@ -106,6 +104,19 @@ class ReplyCoordinator {
                 && store.claimDelivery(account.appId(), message.messageKey())) {
             lateDelivery.deliver(account, message.openid(), message.messageKey(), text);
         }
+    }
+
+    /**
+     * An answer found by a waiting delivery. Once the answer has been handed off to asynchronous
+     * delivery, the passive reply competes for the one delivery claim: whoever wins sends it, so
+     * the user never gets it both passively and as a customer-service message.
+     */
+    private Optional<String> passive(Account account, InboundMessage message, String answer) {
+        if (store.handedOff(account.appId(), message.messageKey())
+                && !store.claimDelivery(account.appId(), message.messageKey())) {
+            return Optional.empty();
+        }
+        return Optional.of(answer).filter(a -> !a.isBlank());
     }
 
     /** The final attempt ran out of time: the answer goes out later, unless it just arrived. */

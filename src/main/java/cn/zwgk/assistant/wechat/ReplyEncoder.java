@@ -5,7 +5,12 @@ import org.springframework.stereotype.Component;
 import cn.zwgk.assistant.conversation.InboundMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
-/** Builds the passive reply XML with WxJava, encrypted when the request was. */
+/**
+ * Builds the passive reply XML with WxJava, encrypted when the request was. WxJava writes the text
+ * into a CDATA section as it is, so the text is made safe for that first: characters XML forbids
+ * are dropped and {@code ]]>} is split across two sections, so that no answer (one quoting a
+ * user's words, say) can end the section early and rewrite the reply.
+ */
 @Component
 class ReplyEncoder {
 
@@ -17,10 +22,22 @@ class ReplyEncoder {
 
     String encode(Account account, InboundMessage to, String text, boolean encrypt) {
         WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT()
-                .content(text)
+                .content(cdataSafe(text))
                 .fromUser(account.originalId())
                 .toUser(to.openid())
                 .build();
         return encrypt ? out.toEncryptedXml(clients.service(account.appId()).getWxMpConfigStorage()) : out.toXml();
+    }
+
+    static String cdataSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean forbidden = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF';
+            if (!forbidden) {
+                safe.append(c);
+            }
+        }
+        return safe.toString().replace("]]>", "]]]]><![CDATA[>");
     }
 }

@@ -48,7 +48,7 @@ public class WechatClients {
             config.setToken(account.token());
             config.setAesKey(account.aesKey());
             config.setHostConfig(hosts);
-            WxMpServiceImpl service = new WxMpServiceImpl();
+            WxMpServiceImpl service = new SharedTokenWxMpService();
             service.setWxMpConfigStorage(config);
             service.setMaxRetryTimes(properties.apiMaxRetries());
             service.setRetrySleepMillis((int) properties.apiRetrySleep().toMillis());

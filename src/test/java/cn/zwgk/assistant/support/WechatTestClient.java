@@ -1,16 +1,21 @@
 package cn.zwgk.assistant.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
@@ -44,6 +49,20 @@ public final class WechatTestClient {
                 "local-dev-token", "endnay1sb2NhbC1kZXYtZW5jb2RpbmctYWVzLWtleSE");
     }
 
+    /** The second account of {@code channel-config/accounts/district.yml} (plain mode, no customer service). */
+    public static WechatTestClient districtAccount(int port) {
+        return new WechatTestClient("http://127.0.0.1:" + port, "wx3a4b5c6d7e8f9a02", "gh_3a4b5c6d7e8f",
+                "district-dev-token", null);
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public String originalId() {
+        return originalId;
+    }
+
     public static long nextMsgId() {
         return MSG_IDS.incrementAndGet();
     }
@@ -61,22 +80,69 @@ public final class WechatTestClient {
                 + (eventKey == null ? "" : "<EventKey><![CDATA[" + eventKey + "]]></EventKey>") + "</xml>";
     }
 
+    /** Any message type, e.g. {@code image} with {@code PicUrl}, or {@code voice} with {@code Recognition}. */
+    public String messageXml(String openid, String msgType, Map<String, String> fields, long msgId) {
+        StringBuilder xml = new StringBuilder("<xml><ToUserName><![CDATA[").append(originalId)
+                .append("]]></ToUserName><FromUserName><![CDATA[").append(openid)
+                .append("]]></FromUserName><CreateTime>").append(now()).append("</CreateTime><MsgType><![CDATA[")
+                .append(msgType).append("]]></MsgType>");
+        fields.forEach((k, v) -> xml.append('<').append(k).append("><![CDATA[").append(v).append("]]></")
+                .append(k).append('>'));
+        return xml.append("<MsgId>").append(msgId).append("</MsgId></xml>").toString();
+    }
+
     public HttpResponse<String> postPlain(String xml) {
-        String ts = Long.toString(now());
-        String nonce = Long.toString(System.nanoTime());
-        return post("?signature=" + sign(token, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce, xml,
-                Duration.ofSeconds(30));
+        return post(signedQuery(now()), xml, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Posts like WeChat does: gives up after {@code timeout} (WeChat waits 5 s, then retries).
+     * Empty when the webhook did not answer in time.
+     */
+    public Optional<HttpResponse<String>> postPlainWithin(String xml, Duration timeout) {
+        try {
+            return Optional.of(post(signedQuery(now()), xml, timeout));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code ?signature=…&timestamp=…&nonce=…} for the given timestamp (epoch seconds). */
+    public String signedQuery(long timestamp) {
+        String ts = Long.toString(timestamp);
+        String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        return "?signature=" + sign(token, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce;
     }
 
     public HttpResponse<String> postAes(String xml) {
+        return postAes(xml, appId, false);
+    }
+
+    /**
+     * A safe-mode post: {@code xml} encrypted with WxJava for {@code innerAppId} (normally the
+     * account's own appId); {@code badMsgSignature} sends a msg_signature that does not match.
+     */
+    public HttpResponse<String> postAes(String xml, String innerAppId, boolean badMsgSignature) {
         String ts = Long.toString(now());
-        String nonce = Long.toString(System.nanoTime());
-        String encrypted = new WxCryptUtil(token, aesKey, appId).encrypt(xml);
-        String envelope = "<xml><ToUserName><![CDATA[" + originalId + "]]></ToUserName><Encrypt><![CDATA["
-                + encrypted + "]]></Encrypt></xml>";
+        String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        String encrypted = encrypt(xml, innerAppId);
+        String msgSignature = badMsgSignature ? sign(token, ts, nonce, encrypted + "x") : sign(token, ts, nonce, encrypted);
         String query = "?signature=" + sign(token, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce
-                + "&encrypt_type=aes&msg_signature=" + sign(token, ts, nonce, encrypted);
-        return post(query, envelope, Duration.ofSeconds(30));
+                + "&encrypt_type=aes&msg_signature=" + msgSignature;
+        return post(query, envelope(encrypted), Duration.ofSeconds(30));
+    }
+
+    /** The {@code Encrypt} value WeChat would send: WxJava's ciphertext of the message. */
+    public String encrypt(String xml, String innerAppId) {
+        return new WxCryptUtil(token, aesKey, innerAppId).encrypt(randomString(), xml);
+    }
+
+    public String envelope(String encrypted) {
+        return "<xml><ToUserName><![CDATA[" + originalId + "]]></ToUserName><Encrypt><![CDATA["
+                + encrypted + "]]></Encrypt></xml>";
     }
 
     /** Decrypts a safe-mode reply with WxJava and returns the inner XML. */
@@ -95,7 +161,7 @@ public final class WechatTestClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -107,7 +173,7 @@ public final class WechatTestClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -143,7 +209,16 @@ public final class WechatTestClient {
         return inner;
     }
 
-    private static long now() {
+    private static String randomString() {
+        String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            sb.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    public static long now() {
         return System.currentTimeMillis() / 1000;
     }
 }

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.zwgk.assistant.support.IntegrationTest;
+import cn.zwgk.assistant.support.ChannelIntegrationTest;
 import cn.zwgk.assistant.support.WechatTestClient;
 
-@IntegrationTest
-class WebhookSmokeIT {
-
-    @LocalServerPort
-    int port;
+class WebhookSmokeIT extends ChannelIntegrationTest {
 
     @Test
     void greetingGetsAPassiveReplyAddressedToTheSender() {
-        WechatTestClient wechat = WechatTestClient.defaultAccount(port);
+        WechatTestClient wechat = city();
         HttpResponse<String> response = wechat.postPlain(wechat.textXml("oSmoke1", "你好", WechatTestClient.nextMsgId()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(WechatTestClient.extract(response.body(), "ToUserName")).isEqualTo("oSmoke1");

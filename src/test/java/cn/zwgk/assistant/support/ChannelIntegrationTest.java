@@ -1,0 +1,106 @@
+package cn.zwgk.assistant.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import cn.zwgk.assistant.notification.OutboxEntry;
+import cn.zwgk.assistant.notification.OutboxService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The base of the WeChat channel's end-to-end tests. Every subclass shares one application context:
+ * the project's channel configuration plus the account of WeChat's documentation examples
+ * ({@link TestChannelConfig}), the {@link ScriptedHandler}, the WeChat API on {@link FakeWechatApi},
+ * and the reply budget scaled down from WeChat's 5 s so that its retries can be played in about a
+ * second each: a {@value #WECHAT_TIMEOUT_MS} ms client timeout stands for WeChat's 5 s.
+ */
+@IntegrationTest
+@Import(ScriptedHandler.class)
+@TestPropertySource(properties = {
+        "wechat.passive-budget=1000ms",
+        "wechat.retry-hold=1500ms",
+        "wechat.final-after=3500ms",
+        "notification.outbox.poll-interval=200ms",
+        "notification.outbox.first-backoff=200ms"
+})
+public abstract class ChannelIntegrationTest {
+
+    /** How long the emulated WeChat server waits for a passive reply (WeChat: 5 s). */
+    public static final long WECHAT_TIMEOUT_MS = 1000;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected OutboxService outbox;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void channel(DynamicPropertyRegistry registry) {
+        registry.add("wechat.api-base-url", () -> FakeWechatApi.shared().baseUrl());
+        registry.add("platform.channel-config-dir", TestChannelConfig::dir);
+    }
+
+    /** The default account (customer-service messages allowed, safe mode available). */
+    protected WechatTestClient city() {
+        return WechatTestClient.defaultAccount(port);
+    }
+
+    /** The district account (plain mode, no customer-service messages). */
+    protected WechatTestClient district() {
+        return WechatTestClient.districtAccount(port);
+    }
+
+    protected static FakeWechatApi wechatApi() {
+        return FakeWechatApi.shared();
+    }
+
+    /** An openid no other test uses. */
+    protected static String newOpenid(String hint) {
+        return "o" + hint + Long.toString(WechatTestClient.nextMsgId(), 36);
+    }
+
+    /** How many deliveries so far were retries of a message already being handled. */
+    protected double dedupeHits() {
+        Counter hits = meters.find("wechat.dedupe.hits").counter();
+        return hits == null ? 0 : hits.count();
+    }
+
+    /** Waits until {@code n} more retries than {@code before} have reached the webhook. */
+    protected void awaitDedupeHits(double before, int n) {
+        await(() -> dedupeHits() >= before + n, n + " retries received");
+    }
+
+    /** The outbox entry once it is SENT or FAILED. */
+    protected OutboxEntry awaitSettled(String deliveryKey) {
+        await(() -> outbox.find(deliveryKey).map(e -> e.status() == OutboxEntry.Status.SENT
+                || e.status() == OutboxEntry.Status.FAILED).orElse(false), "outbox entry " + deliveryKey + " settled");
+        return outbox.find(deliveryKey).orElseThrow();
+    }
+
+    /** Polls {@code condition} for up to 15 s. */
+    protected static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package cn.zwgk.assistant.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The WeChat API as far as the channel uses it, on a local port, built on the JDK's HTTP server so
+ * that the tests depend on nothing else: {@code GET /cgi-bin/token} issues access tokens and counts
+ * the requests, {@code POST /cgi-bin/message/custom/send} records customer-service messages and
+ * accepts only tokens it issued (errcode 40001 otherwise, as WeChat does).
+ */
+public final class FakeWechatApi implements AutoCloseable {
+
+    private static FakeWechatApi shared;
+
+    private final HttpServer server;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final List<CustomerServiceMessage> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tokens = new AtomicInteger();
+
+    /** One customer-service text message as WeChat received it. */
+    public record CustomerServiceMessage(String accessToken, String toUser, String msgType, String content) {
+    }
+
+    private FakeWechatApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "fake-wechat-api");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/cgi-bin/token", this::token);
+        server.createContext("/cgi-bin/message/custom/send", this::customSend);
+        server.createContext("/", exchange -> reply(exchange, 404, "{\"errcode\":40066,\"errmsg\":\"invalid url\"}"));
+        server.start();
+    }
+
+    public static FakeWechatApi start() {
+        return new FakeWechatApi();
+    }
+
+    /** One instance for every context of this JVM that does not need its own counts. */
+    public static synchronized FakeWechatApi shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int tokenRequests(String appId) {
+        AtomicInteger n = tokenRequests.get(appId);
+        return n == null ? 0 : n.get();
+    }
+
+    public List<CustomerServiceMessage> sentTo(String openid) {
+        return sent.stream().filter(m -> openid.equals(m.toUser())).toList();
+    }
+
+    /** Waits up to {@code timeout} for a message matching {@code test}. */
+    public Optional<CustomerServiceMessage> awaitSent(Predicate<CustomerServiceMessage> test, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<CustomerServiceMessage> found = sent.stream().filter(test).findFirst();
+            if (found.isPresent() || System.nanoTime() > deadline) {
+                return found;
+            }
+            sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        String appId = query.getOrDefault("appid", "");
+        tokenRequests.computeIfAbsent(appId, k -> new AtomicInteger()).incrementAndGet();
+        if (!"client_credential".equals(query.get("grant_type")) || query.getOrDefault("secret", "").isBlank()) {
+            reply(exchange, 200, "{\"errcode\":40002,\"errmsg\":\"invalid grant_type\"}");
+            return;
+        }
+        String token = "FAKE_TOKEN_" + appId + "_" + tokens.incrementAndGet();
+        issued.add(token);
+        reply(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":7200}");
+    }
+
+    private void customSend(HttpExchange exchange) throws IOException {
+        String token = query(exchange).get("access_token");
+        if (token == null || !issued.contains(token)) {
+            reply(exchange, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = json.readTree(in.readAllBytes());
+        }
+        sent.add(new CustomerServiceMessage(token, body.path("touser").asString(null),
+                body.path("msgtype").asString(null), body.path("text").path("content").asString(null)));
+        reply(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> params = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return params;
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

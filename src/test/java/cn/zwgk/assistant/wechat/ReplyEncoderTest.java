@@ -1,0 +1,41 @@
+package cn.zwgk.assistant.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zwgk.assistant.conversation.InboundMessage;
+
+class ReplyEncoderTest {
+
+    private static final Account ACCOUNT = new Account("wxapp", "gh_app", "测试", "token", null, "secret", true);
+    private static final InboundMessage TO = new InboundMessage("wxapp", "oUser", InboundMessage.Kind.TEXT, "x",
+            null, null, "1", Instant.now());
+
+    private final ReplyEncoder encoder = new ReplyEncoder(null);
+
+    @Test
+    void plainReplySwapsSenderAndRecipient() {
+        Map<String, String> reply = SafeXml.parse(encoder.encode(ACCOUNT, TO, "您好😀\n第二行", false));
+        assertThat(reply).containsEntry("ToUserName", "oUser").containsEntry("FromUserName", "gh_app")
+                .containsEntry("MsgType", "text").containsEntry("Content", "您好😀\n第二行")
+                .doesNotContainKey("MsgId");
+    }
+
+    @Test
+    void textThatWouldEndTheCdataSectionCannotRewriteTheReply() {
+        String hostile = "]]></Content><MsgType><![CDATA[news]]></MsgType><Content><![CDATA[x";
+        Map<String, String> reply = SafeXml.parse(encoder.encode(ACCOUNT, TO, "您查询的是：" + hostile, false));
+        assertThat(reply).containsEntry("MsgType", "text").containsEntry("Content", "您查询的是：" + hostile);
+    }
+
+    @Test
+    void charactersXmlForbidsAreDropped() {
+        String xml = encoder.encode(ACCOUNT, TO, "a\u0001b\u0008c\tc", false);
+        assertThat(xml).doesNotContain("\u0001").doesNotContain("\u0008");
+        assertThat(SafeXml.parse(xml)).containsEntry("Content", "abc\tc");
+    }
+}

@@ -120,8 +120,9 @@ class ReminderIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> deliveries(a, id) >= 1));
                 Thread.sleep(3000);
                 assertThat(ids).allSatisfy(id -> assertThat(deliveries(a, id)).isEqualTo(1));
-                assertThat(jdbc(a).sql("select count(distinct instance_name) from qrtz_scheduler_state")
-                        .query(Integer.class).single()).as("two cluster members").isEqualTo(2);
+                List<String> members = jdbc(a).sql("select instance_name from qrtz_scheduler_state")
+                        .query(String.class).list();
+                assertThat(members).as("cluster members").hasSizeGreaterThanOrEqualTo(2);
             }
         }
     }

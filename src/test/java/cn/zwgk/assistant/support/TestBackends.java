@@ -44,6 +44,9 @@ public final class TestBackends {
             throw new IllegalStateException(e);
         }
         p.put("platform.redis-key-prefix", "t" + id + ":");
+        // Spring keeps test contexts alive; small pools keep them within PostgreSQL's connection limit
+        p.put("spring.datasource.hikari.maximum-pool-size", "6");
+        p.put("spring.datasource.hikari.minimum-idle", "1");
         if (external()) {
             String schema = "zwgk_" + id;
             p.put("spring.datasource.url", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test?currentSchema=" + schema);

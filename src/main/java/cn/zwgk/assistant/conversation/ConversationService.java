@@ -60,9 +60,9 @@ public class ConversationService {
             if (!turn.passThrough()) {
                 return paged(message, turn.reply());
             }
-            String answer = route(message, intent).text();
-            return paged(message, Reply.of(answer == null || answer.isBlank() ? turn.followUp()
-                    : answer + "\n\n" + turn.followUp()));
+            Reply answer = route(message, intent);
+            String followUp = turn.followUp() == null ? "" : turn.followUp();
+            return paged(message, Reply.of(answer.isEmpty() ? followUp : (answer.text() + "\n\n" + followUp).strip()));
         }
         return paged(message, route(message, intent));
     }

@@ -31,8 +31,11 @@ class ApplicantNotifier {
         if (e.appId() == null || e.openid() == null) {
             return;
         }
-        String note = e.note() == null || e.note().isBlank() ? "" : texts.get("disclosure.notify.note", e.note());
-        String text = texts.get("disclosure.notify." + e.action(), e.trackingNo(), String.valueOf(e.dueOn()), note);
+        String note = e.note() == null || e.note().isBlank() ? ""
+                : e.action().equals("request-correction") || e.action().equals("reply") ? e.note()
+                : texts.get("disclosure.notify.note", e.note());
+        String text = texts.get("disclosure.notify." + e.action(), e.trackingNo(), String.valueOf(e.dueOn()), note)
+                .replaceAll("\n{2,}", "\n").strip();
         outbox.enqueue(OutboundMessage.customerService("disclosure:" + e.trackingNo() + ":v" + e.version(),
                 e.appId(), e.openid(), text));
     }

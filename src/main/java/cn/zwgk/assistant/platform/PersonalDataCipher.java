@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,7 @@ public class PersonalDataCipher {
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     PersonalDataCipher(PlatformProperties properties, Environment environment) {
         this(loadKey(properties, environment));
     }

@@ -57,8 +57,9 @@ class ProgressHandler implements IntentHandler {
     }
 
     private String item(CaseView c) {
-        return replies.get("progress.item", c.trackingNo(), c.description().length() > 30
-                        ? c.description().substring(0, 30) + "…" : c.description(),
+        String d = c.description();
+        return replies.get("progress.item", c.trackingNo(), d.codePointCount(0, d.length()) > 30
+                        ? d.substring(0, d.offsetByCodePoints(0, 30)) + "…" : d,
                 replies.get("status." + c.status()), replies.get("next." + c.status()),
                 DialogReplies.date(java.time.LocalDate.parse(c.dueOn())));
     }

@@ -102,9 +102,13 @@ class DisclosureDialog implements DialogHandler {
         List<String> notes = new ArrayList<>();
         Map<DraftField, String> taken = new java.util.LinkedHashMap<>(r.values());
         if (d.pending != null && FREE_TEXT.contains(d.pending) && !taken.containsKey(d.pending)
-                && !r.errors().containsKey(d.pending) && intent != Intent.SMALL_TALK) {
+                && !r.errors().containsKey(d.pending) && intent != Intent.SMALL_TALK
+                && intent != Intent.DISCLOSURE_APPLICATION) {
             String residual = r.isEmpty() ? text : FieldExtractor.residual(text);
             FieldExtractor.freeText(residual).ifPresent(v -> taken.put(d.pending, v));
+        }
+        if (intent == Intent.DISCLOSURE_APPLICATION && !taken.containsKey(DraftField.DESCRIPTION)) {
+            FieldExtractor.descriptionIn(text).ifPresent(v -> taken.put(DraftField.DESCRIPTION, v));
         }
         String description = taken.remove(DraftField.DESCRIPTION);
         taken.forEach(d.values::put);

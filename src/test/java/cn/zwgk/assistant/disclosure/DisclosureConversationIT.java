@@ -198,4 +198,27 @@ class DisclosureConversationIT {
         List<CaseView> cases = service.forApplicant(APP_ID, user, 5);
         assertThat(cases).hasSize(1);
     }
+
+    @Test
+    void anOrganisationAppliesFromTheMenu() {
+        String user = openid();
+        WechatTestClient wechat = WechatTestClient.defaultAccount(port);
+        String menu = WechatTestClient.extract(wechat.postPlain(wechat.eventXml(user, "CLICK", "DISCLOSURE_APPLY",
+                System.currentTimeMillis() / 1000)).body(), "Content");
+        assertThat(menu).contains(t("ask.type"));
+        assertThat(say(user, "法人或其他组织")).contains(t("ask.org-name"));
+        assertThat(say(user, "某某科技有限公司")).contains(t("ask.legal-rep"));
+        String both = say(user, "法定代表人王大明，联系人刘小红，电话13800138000");
+        assertThat(both).contains("王大明").contains("刘小红").contains(t("ask.credit"));
+        assertThat(say(user, "91350100M000100Y44")).contains(t("invalid.credit-checksum"));
+        assertThat(say(user, "91350100M000100Y43")).contains(t("ask.description"));
+        say(user, "本区2025年政府采购项目中标结果公告及合同文本");
+        String summary = say(user, "电子，发到邮箱 lxh@example.com");
+        assertThat(summary).contains("某某科技有限公司").contains("91350100M000100Y43").contains("lxh@example.com");
+        CaseView stored = service.find(trackingNo(say(user, "确认"))).orElseThrow();
+        assertThat(stored.applicantType()).isEqualTo("ORGANIZATION");
+        assertThat(stored.creditCode()).isEqualTo("91350100M000100Y43");
+        assertThat(stored.legalRepresentative()).isEqualTo("王大明");
+        assertThat(stored.delivery()).isEqualTo("EMAIL");
+    }
 }

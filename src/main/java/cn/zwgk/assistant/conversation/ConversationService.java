@@ -53,8 +53,9 @@ public class ConversationService {
                     .map(Reply::of)
                     .orElseGet(() -> Reply.of(texts.get("conversation.no-more")));
         }
+        boolean freshSession = sessions.get(message.appId(), message.openid(), "lastIntent").isEmpty();
         sessions.put(message.appId(), message.openid(), "lastIntent", intent.name());
-        Optional<DialogHandler> dialog = activeDialog(message);
+        Optional<DialogHandler> dialog = activeDialog(message, freshSession);
         if (dialog.isPresent()) {
             DialogTurn turn = dialog.get().handle(message, intent);
             if (!turn.passThrough()) {
@@ -67,14 +68,20 @@ public class ConversationService {
         return paged(message, route(message, intent));
     }
 
-    /** The user's active dialog, or one with unfinished state that resumes now. */
-    private Optional<DialogHandler> activeDialog(InboundMessage message) {
+    /**
+     * The user's active dialog; on the first message of a new session (expired, or Redis lost) a
+     * dialog with unfinished state elsewhere resumes.
+     */
+    private Optional<DialogHandler> activeDialog(InboundMessage message, boolean freshSession) {
         if (dialogs.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> name = sessions.activeDialog(message.appId(), message.openid());
         if (name.isPresent()) {
             return dialogs.stream().filter(d -> d.name().equals(name.get())).findFirst();
+        }
+        if (!freshSession) {
+            return Optional.empty();
         }
         for (DialogHandler d : dialogs) {
             if (d.resumable(message)) {

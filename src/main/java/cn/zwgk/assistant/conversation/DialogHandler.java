@@ -15,8 +15,9 @@ public interface DialogHandler {
     DialogTurn handle(InboundMessage message, Intent intent);
 
     /**
-     * Whether this dialog has unfinished state elsewhere (e.g. the database) for a user with no
-     * active dialog in the session, e.g. after the session store was lost; if so it becomes active.
+     * Whether this dialog has unfinished state elsewhere (e.g. the database) for a user whose
+     * session is new (expired, or the session store was lost); if so it becomes active. Asked once
+     * per new session, so it may query the database.
      */
     default boolean resumable(InboundMessage message) {
         return false;

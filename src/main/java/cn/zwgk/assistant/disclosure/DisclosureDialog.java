@@ -119,6 +119,9 @@ class DisclosureDialog implements DialogHandler {
         if (description != null) {
             describe(d, description, notes);
         }
+        if (notes.isEmpty() && !text.isEmpty() && intent != Intent.SMALL_TALK && intent != Intent.DISCLOSURE_APPLICATION) {
+            notes.add(replies.get("not-understood"));
+        }
         return DialogTurn.reply(Reply.of(prefix + advance(d, notes)));
     }
 

@@ -73,6 +73,7 @@ class DisclosureConversationIT {
         assertThat(both).contains("张三").contains("13800138000").contains(t("ask.id"));
         assertThat(say(user, "110101199003074478")).contains(t("invalid.id-checksum"));
         assertThat(say(user, "11010519491231002X")).contains(t("ask.form"));
+        assertThat(say(user, "随便吧")).contains(t("not-understood")).contains(t("ask.form"));
         assertThat(say(user, "纸质的，邮寄给我")).contains(t("ask.address"));
         String summary = say(user, "北京市东城区正义路2号院3号楼 张三收");
         assertThat(summary).contains("110***********002X").doesNotContain("11010519491231002X")

@@ -122,12 +122,13 @@ public class PersonalDataCipher {
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
                 log.warn("Cannot restrict permissions of {} on this file system", file);
             }
+            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
             log.warn("DATA_ENCRYPTION_KEY is not set: generated a data encryption key in {}. "
                     + "Keep this file; without it encrypted personal data cannot be read.", file.toAbsolutePath());
             return generated;

@@ -43,6 +43,8 @@ class DisclosureApiIT {
     WorkingDayCalendar calendar;
     @Autowired
     AuditLog audit;
+    @Autowired
+    DisclosureService service;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -141,6 +143,27 @@ class DisclosureApiIT {
             numbers.add(json.readTree(response.body()).get("trackingNo").asString());
         }
         assertThat(numbers).hasSize(8);
+    }
+
+    @Test
+    void confirmingOneDraftTwiceAtOnceStoresOneCase() {
+        Application application = new Application(ApplicantType.CITIZEN, "周八", null, null, "11010519491231002X", null,
+                "13800138000", null, null, "2025年本区垃圾分类专项经费使用情况", null, InfoForm.ELECTRONIC, DeliveryWay.ONLINE);
+        String draftId = java.util.UUID.randomUUID().toString();
+        List<CompletableFuture<String>> confirmations = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            confirmations.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return service.submitOnline(draftId, "wxApp", "oTwice", application).trackingNo();
+                } catch (ConcurrentSubmissionException e) {
+                    return service.findByDraft(draftId).orElseThrow().trackingNo();
+                }
+            }));
+        }
+        Set<String> numbers = new HashSet<>();
+        confirmations.forEach(c -> numbers.add(c.join()));
+        assertThat(numbers).hasSize(1);
+        assertThat(service.forApplicant("wxApp", "oTwice", 10)).hasSize(1);
     }
 
     private HttpResponse<String> post(String path, String body, boolean auth) {

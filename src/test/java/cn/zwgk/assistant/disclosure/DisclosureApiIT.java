@@ -164,6 +164,11 @@ class DisclosureApiIT {
         confirmations.forEach(c -> numbers.add(c.join()));
         assertThat(numbers).hasSize(1);
         assertThat(service.forApplicant("wxApp", "oTwice", 10)).hasSize(1);
+        JsonNode byOpenid = json.readTree(get("/api/disclosures?openid=oTwice", true).body());
+        assertThat(byOpenid.size()).isEqualTo(1);
+        assertThat(byOpenid.get(0).get("trackingNo").asString()).isEqualTo(numbers.iterator().next());
+        assertThat(byOpenid.get(0).get("phone").asString()).isEqualTo("138****8000");
+        assertThat(get("/api/disclosures?status=DONE", true).statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> post(String path, String body, boolean auth) {

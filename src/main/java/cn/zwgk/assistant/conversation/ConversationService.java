@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.conversation;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -9,21 +10,24 @@ import cn.zwgk.assistant.platform.Texts;
 /**
  * The conversation router: turns one inbound message into one reply. Events and non-text
  * messages get the configured texts; text is classified into an {@link Intent} and answered by the
- * highest-precedence {@link IntentHandler}; long answers are paged ("回复"更多"继续").
+ * highest-precedence {@link IntentHandler}, unless the user is in a {@link DialogHandler dialog}, which
+ * sees their text first; long answers are paged ("回复"更多"继续").
  */
 @Service
 public class ConversationService {
 
     private final IntentClassifier classifier;
     private final List<IntentHandler> handlers;
+    private final List<DialogHandler> dialogs;
     private final UserSessions sessions;
     private final Texts texts;
     private final ConversationProperties properties;
 
-    ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, UserSessions sessions,
-                        Texts texts, ConversationProperties properties) {
+    ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, List<DialogHandler> dialogs,
+                        UserSessions sessions, Texts texts, ConversationProperties properties) {
         this.classifier = classifier;
         this.handlers = handlers;
+        this.dialogs = dialogs;
         this.sessions = sessions;
         this.texts = texts;
         this.properties = properties;
@@ -49,8 +53,43 @@ public class ConversationService {
                     .map(Reply::of)
                     .orElseGet(() -> Reply.of(texts.get("conversation.no-more")));
         }
+        boolean freshSession = sessions.get(message.appId(), message.openid(), "lastIntent").isEmpty();
         sessions.put(message.appId(), message.openid(), "lastIntent", intent.name());
+        Optional<DialogHandler> dialog = activeDialog(message, freshSession);
+        if (dialog.isPresent()) {
+            DialogTurn turn = dialog.get().handle(message, intent);
+            if (!turn.passThrough()) {
+                return paged(message, turn.reply());
+            }
+            Reply answer = route(message, intent);
+            String followUp = turn.followUp() == null ? "" : turn.followUp();
+            return paged(message, Reply.of(answer.isEmpty() ? followUp : (answer.text() + "\n\n" + followUp).strip()));
+        }
         return paged(message, route(message, intent));
+    }
+
+    /**
+     * The user's active dialog; on the first message of a new session (expired, or Redis lost) a
+     * dialog with unfinished state elsewhere resumes.
+     */
+    private Optional<DialogHandler> activeDialog(InboundMessage message, boolean freshSession) {
+        if (dialogs.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> name = sessions.activeDialog(message.appId(), message.openid());
+        if (name.isPresent()) {
+            return dialogs.stream().filter(d -> d.name().equals(name.get())).findFirst();
+        }
+        if (!freshSession) {
+            return Optional.empty();
+        }
+        for (DialogHandler d : dialogs) {
+            if (d.resumable(message)) {
+                sessions.startDialog(message.appId(), message.openid(), d.name());
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     private Reply onEvent(InboundMessage message) {

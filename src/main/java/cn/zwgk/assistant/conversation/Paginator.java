@@ -9,7 +9,10 @@ final class Paginator {
 
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((\\S+?)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s*");
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`{1,3})");
+    /** Paired emphasis markers only, so masked data such as 138****8000 keeps its asterisks. */
+    private static final Pattern STRONG = Pattern.compile("(?<![*\\w])(\\*\\*|__)(?=[^*\\s])([^*\\n]+?)(?<=\\S)\\1(?![*\\w])");
+    private static final Pattern EMPHASIS = Pattern.compile("(?<![*\\w])\\*(?=[^*\\s])([^*\\n]+?)(?<=\\S)\\*(?![*\\w])");
+    private static final Pattern CODE = Pattern.compile("`{1,3}");
     private static final Pattern BULLET = Pattern.compile("(?m)^\\s*[-*+]\\s+");
     private static final String BREAKS = "\n。！？；!?;，,、 ";
 
@@ -20,7 +23,9 @@ final class Paginator {
         String t = LINK.matcher(text).replaceAll("$1 $2");
         t = HEADING.matcher(t).replaceAll("");
         t = BULLET.matcher(t).replaceAll("· ");
-        t = EMPHASIS.matcher(t).replaceAll("");
+        t = STRONG.matcher(t).replaceAll("$2");
+        t = EMPHASIS.matcher(t).replaceAll("$1");
+        t = CODE.matcher(t).replaceAll("");
         return t.replaceAll("\n{3,}", "\n\n").strip();
     }
 

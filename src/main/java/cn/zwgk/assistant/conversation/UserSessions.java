@@ -14,6 +14,8 @@ import cn.zwgk.assistant.platform.Redis;
 @Component
 public class UserSessions {
 
+    private static final String DIALOG = "dialog";
+
     private final Redis redis;
     private final long ttlMillis;
 
@@ -34,6 +36,19 @@ public class UserSessions {
 
     public void remove(String appId, String openid, String field) {
         redis.jedis().hdel(stateKey(appId, openid), field);
+    }
+
+    /** Makes {@code dialog} (a {@link DialogHandler#name()}) the user's active dialog. */
+    public void startDialog(String appId, String openid, String dialog) {
+        put(appId, openid, DIALOG, dialog);
+    }
+
+    public void endDialog(String appId, String openid) {
+        remove(appId, openid, DIALOG);
+    }
+
+    public Optional<String> activeDialog(String appId, String openid) {
+        return get(appId, openid, DIALOG);
     }
 
     void savePages(String appId, String openid, List<String> pages) {

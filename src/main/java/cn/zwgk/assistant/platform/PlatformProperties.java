@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisUrl      a {@code redis://} URL; blank starts an in-process Redis server
  * @param redisKeyPrefix prefix of every Redis key this deployment writes
  * @param embeddedRedisPort port of the in-process Redis server (0 picks a free one)
+ * @param dataEncryptionKey base64 of the 32-byte AES key for personal data at rest; blank outside
+ *                          {@code prod} generates one under {@code dataDir/keys}
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(
@@ -18,5 +20,6 @@ public record PlatformProperties(
         @DefaultValue("./data") String dataDir,
         String redisUrl,
         @DefaultValue("zwgk:") String redisKeyPrefix,
-        @DefaultValue("0") int embeddedRedisPort) {
+        @DefaultValue("0") int embeddedRedisPort,
+        String dataEncryptionKey) {
 }

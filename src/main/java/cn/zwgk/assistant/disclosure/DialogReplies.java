@@ -1,0 +1,79 @@
+package cn.zwgk.assistant.disclosure;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.platform.Masking;
+import cn.zwgk.assistant.platform.Texts;
+
+/** The dialog's wording, all from the {@code disclosure} section of {@code texts.yml}. */
+@Component
+class DialogReplies {
+
+    private final Texts texts;
+
+    DialogReplies(Texts texts) {
+        this.texts = texts;
+    }
+
+    String get(String key, Object... args) {
+        return texts.get("disclosure." + key, args);
+    }
+
+    /** The question for the draft's pending field, or the summary once everything is there. */
+    String next(Draft d) {
+        return d.pending == null ? summary(d) : get("ask." + askKey(d, d.pending));
+    }
+
+    String invalid(String errorKey) {
+        return get("invalid." + errorKey);
+    }
+
+    /** "已记录：姓名 张三、手机号码 13800138000。" for the values taken from one message. */
+    String noted(Draft d, Map<DraftField, String> values) {
+        StringJoiner parts = new StringJoiner("、");
+        values.forEach((field, value) -> {
+            if (field != DraftField.DESCRIPTION && field != DraftField.PURPOSE) {
+                parts.add(label(d, field) + " " + display(field, value));
+            } else {
+                parts.add(label(d, field));
+            }
+        });
+        return get("noted", parts.toString());
+    }
+
+    String summary(Draft d) {
+        StringBuilder lines = new StringBuilder();
+        for (DraftField field : DraftField.values()) {
+            String value = d.get(field);
+            boolean relevant = DraftField.required(d.type(), d.delivery()).contains(field) || field == DraftField.PURPOSE;
+            if (value != null && relevant) {
+                lines.append(label(d, field)).append("：").append(display(field, value)).append('\n');
+            }
+        }
+        return get("summary", lines.toString().strip());
+    }
+
+    static String date(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    private String label(Draft d, DraftField field) {
+        return get("label." + askKey(d, field));
+    }
+
+    private String display(DraftField field, String value) {
+        return switch (field) {
+            case ID -> Masking.idNumber(value);
+            case TYPE, FORM, DELIVERY -> get("value." + value);
+            default -> value;
+        };
+    }
+
+    private static String askKey(Draft d, DraftField field) {
+        return field == DraftField.NAME && d.type() == ApplicantType.ORGANIZATION ? "org-name" : field.key;
+    }
+}

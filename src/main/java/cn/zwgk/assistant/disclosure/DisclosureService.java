@@ -1,0 +1,141 @@
+package cn.zwgk.assistant.disclosure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zwgk.assistant.platform.AuditLog;
+
+/**
+ * Disclosure cases: intake (online by conversation, or registered by staff with their own receipt
+ * date), the workflow actions, and queries. Every change is audited and published as an event
+ * ({@link DisclosureSubmitted}, {@link DisclosureStatusChanged}, {@link DisclosureDeadlineChanged}).
+ */
+@Service
+public class DisclosureService {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final CaseRepository cases;
+    private final CaseEvents events;
+    private final TrackingNumbers trackingNumbers;
+    private final CaseWorkflow workflow;
+    private final Deadlines deadlines;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    DisclosureService(CaseRepository cases, CaseEvents events, TrackingNumbers trackingNumbers, CaseWorkflow workflow,
+                      Deadlines deadlines, AuditLog audit, ApplicationEventPublisher publisher) {
+        this.cases = cases;
+        this.events = events;
+        this.trackingNumbers = trackingNumbers;
+        this.workflow = workflow;
+        this.deadlines = deadlines;
+        this.audit = audit;
+        this.publisher = publisher;
+        this.clock = Clock.system(ZONE);
+    }
+
+    /** Registers a letter, visit or fax received on {@code receivedOn}. */
+    @Transactional
+    public CaseView register(Application application, IntakeChannel channel, LocalDate receivedOn, String actor) {
+        if (channel == IntakeChannel.ONLINE) {
+            throw new IllegalArgumentException("channel: staff register LETTER, VISIT or FAX");
+        }
+        if (receivedOn.isAfter(today())) {
+            throw new IllegalArgumentException("receivedOn: the date of receipt cannot be in the future");
+        }
+        return create(application, channel, receivedOn, null, null, null, actor);
+    }
+
+    /**
+     * Stores an application confirmed in the conversation; receipt is today (the day the system
+     * confirms it). Confirming the same draft again returns the case already stored.
+     */
+    @Transactional
+    public CaseView submitOnline(String draftId, String appId, String openid, Application application) {
+        Optional<DisclosureCase> existing = cases.findByDraft(draftId);
+        if (existing.isPresent()) {
+            return CaseView.of(existing.get(), List.of());
+        }
+        return create(application, IntakeChannel.ONLINE, today(), draftId, appId, openid, "applicant");
+    }
+
+    /** Whether {@code draftId} was already submitted (concurrent confirmations lose the race to the first). */
+    public Optional<CaseView> findByDraft(String draftId) {
+        return cases.findByDraft(draftId).map(c -> CaseView.of(c, List.of()));
+    }
+
+    @Transactional
+    public CaseView act(String trackingNo, String action, ActionRequest request, String actor) {
+        DisclosureCase c = cases.find(trackingNo).orElseThrow(() -> new CaseNotFoundException(trackingNo));
+        CaseView before = CaseView.of(c, List.of());
+        CaseStatus from = c.status;
+        LocalDate previousDue = c.dueOn;
+        String note = workflow.apply(c, action, request, today());
+        c.updatedAt = Instant.now();
+        cases.update(c);
+        events.add(trackingNo, actor, action, from, c.status, note.isBlank() ? null : note);
+        CaseView after = CaseView.of(c, List.of());
+        audit.record(actor, "disclosure." + action, trackingNo, before, after);
+        publisher.publishEvent(new DisclosureStatusChanged(trackingNo, c.appId, c.openid, from, c.status, action,
+                c.version, c.dueOn, note));
+        if (!c.dueOn.equals(previousDue)) {
+            publisher.publishEvent(new DisclosureDeadlineChanged(trackingNo, c.appId, c.openid, previousDue, c.dueOn, action));
+        }
+        return after;
+    }
+
+    public Optional<CaseView> find(String trackingNo) {
+        return cases.find(trackingNo).map(c -> CaseView.of(c, events.timeline(trackingNo)));
+    }
+
+    public List<CaseView> list(CaseStatus status, String openid) {
+        return cases.list(status, null, openid, 500).stream().map(c -> CaseView.of(c, List.of())).toList();
+    }
+
+    /** The applicant's own cases, newest first. */
+    public List<CaseView> forApplicant(String appId, String openid, int limit) {
+        return cases.list(null, appId, openid, limit).stream().map(c -> CaseView.of(c, List.of())).toList();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private CaseView create(Application application, IntakeChannel channel, LocalDate receivedOn, String draftId,
+                            String appId, String openid, String actor) {
+        DisclosureCase c = new DisclosureCase();
+        c.trackingNo = trackingNumbers.next(receivedOn.getYear());
+        c.draftId = draftId;
+        c.appId = appId;
+        c.openid = openid;
+        c.channel = channel;
+        c.application = application;
+        c.status = CaseStatus.RECEIVED;
+        c.receivedOn = receivedOn;
+        c.clockStartOn = receivedOn;
+        c.createdAt = Instant.now();
+        c.updatedAt = c.createdAt;
+        deadlines.recompute(c);
+        try {
+            cases.insert(c);
+        } catch (DuplicateKeyException e) {
+            throw new ConcurrentSubmissionException(draftId, e);
+        }
+        events.add(c.trackingNo, actor, "submit", null, c.status, channel.name());
+        CaseView view = CaseView.of(c, List.of());
+        audit.record(actor, "disclosure.submit", c.trackingNo, null, view);
+        publisher.publishEvent(new DisclosureSubmitted(c.trackingNo, appId, openid, channel, receivedOn, c.dueOn));
+        return view;
+    }
+}

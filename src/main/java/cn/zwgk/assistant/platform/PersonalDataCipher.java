@@ -1,0 +1,148 @@
+package cn.zwgk.assistant.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data (ID and phone numbers, addresses …) at rest with AES-256-GCM. The key comes
+ * from {@code DATA_ENCRYPTION_KEY} (base64 of 32 bytes); without it the {@code prod} profile refuses
+ * to start, and other profiles generate a key once into {@code DATA_DIR/keys/data.key}.
+ * Ciphertext is {@code v1:<keyId>:<base64(iv ‖ ciphertext ‖ tag)>}; the key id (a fingerprint of
+ * the key) lets a later rotation tell old values from new ones.
+ */
+@Component
+public class PersonalDataCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataCipher.class);
+    private static final String VERSION = "v1";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    @Autowired
+    PersonalDataCipher(PlatformProperties properties, Environment environment) {
+        this(loadKey(properties, environment));
+    }
+
+    /** A cipher with the given raw 32-byte key (tests, tools). */
+    public PersonalDataCipher(byte[] rawKey) {
+        if (rawKey.length != 32) {
+            throw new IllegalStateException("The data encryption key must be 32 bytes (AES-256), got " + rawKey.length);
+        }
+        this.key = new SecretKeySpec(rawKey.clone(), "AES");
+        this.keyId = fingerprint(rawKey);
+    }
+
+    /** The ciphertext of {@code plain}; {@code null} stays {@code null}. */
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
+            return VERSION + ":" + keyId + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** The plain text of a value from {@link #encrypt}; fails loudly on a foreign key or tampering. */
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] parts = stored.split(":", 3);
+        if (parts.length != 3 || !VERSION.equals(parts[0])) {
+            throw new IllegalArgumentException("Not a " + VERSION + " ciphertext");
+        }
+        if (!keyId.equals(parts[1])) {
+            throw new IllegalStateException("Value was encrypted with key " + parts[1] + ", current key is " + keyId);
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(parts[2]);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Decryption failed (wrong key or tampered value)", e);
+        }
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    private static byte[] loadKey(PlatformProperties properties, Environment environment) {
+        String configured = properties.dataEncryptionKey();
+        if (configured != null && !configured.isBlank()) {
+            return Base64.getDecoder().decode(configured.strip());
+        }
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("DATA_ENCRYPTION_KEY is not set: the prod profile needs the key for "
+                    + "personal data (base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
+        }
+        Path file = Path.of(properties.dataDir(), "keys", "data.key");
+        try {
+            if (Files.exists(file)) {
+                return Base64.getDecoder().decode(Files.readString(file).strip());
+            }
+            byte[] generated = new byte[32];
+            new SecureRandom().nextBytes(generated);
+            Files.createDirectories(file.getParent());
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+                log.warn("Cannot restrict permissions of {} on this file system", file);
+            }
+            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
+            log.warn("DATA_ENCRYPTION_KEY is not set: generated a data encryption key in {}. "
+                    + "Keep this file; without it encrypted personal data cannot be read.", file.toAbsolutePath());
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
+    }
+
+    private static String fingerprint(byte[] rawKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawKey);
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package cn.zwgk.assistant.calendar;
+
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** A calendar over the real migrations in an in-memory H2, for unit tests of other modules. */
+public final class CalendarFixture {
+
+    private CalendarFixture() {
+    }
+
+    public static WorkingDayCalendar shipped() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), e -> { }, new SimpleMeterRegistry());
+    }
+}

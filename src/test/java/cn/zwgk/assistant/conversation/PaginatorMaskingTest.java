@@ -1,0 +1,20 @@
+package cn.zwgk.assistant.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Stripping markdown emphasis must not eat the asterisks of masked personal data. */
+class PaginatorMaskingTest {
+
+    @Test
+    void maskedValuesKeepTheirAsterisks() {
+        assertThat(Paginator.stripMarkdown("身份证号码：110***********002X\n手机 138****8000 和 139****9000"))
+                .isEqualTo("身份证号码：110***********002X\n手机 138****8000 和 139****9000");
+    }
+
+    @Test
+    void pairedEmphasisIsStillStripped() {
+        assertThat(Paginator.stripMarkdown("这是**重点**和*强调*，`代码`")).isEqualTo("这是重点和强调，代码");
+    }
+}

@@ -15,9 +15,14 @@ public final class CalendarFixture {
     }
 
     public static WorkingDayCalendar shipped() {
+        return shipped(e -> { });
+    }
+
+    /** The same, handing the calendar's events to {@code events}. */
+    public static WorkingDayCalendar shipped(org.springframework.context.ApplicationEventPublisher events) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), e -> { }, new SimpleMeterRegistry());
+        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), events, new SimpleMeterRegistry());
     }
 }

@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The calendar over the real migrations (H2 in memory): the shipped 2025/2026 data and its rules. */
-public class WorkingDayCalendarTest {
+class WorkingDayCalendarTest {
 
     private final List<Object> events = new ArrayList<>();
     private WorkingDayCalendar calendar;
@@ -27,16 +22,8 @@ public class WorkingDayCalendarTest {
         calendar = calendarOnFreshDatabase(events);
     }
 
-    /** A calendar over a fresh in-memory database with the shipped migrations, for other modules' tests. */
-    public static WorkingDayCalendar calendarOnFreshDatabase() {
-        return calendarOnFreshDatabase(new ArrayList<>());
-    }
-
     private static WorkingDayCalendar calendarOnFreshDatabase(List<Object> events) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), events::add, new SimpleMeterRegistry());
+        return CalendarFixture.shipped(events::add);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import cn.zwgk.assistant.calendar.WorkingDayCalendarTest;
+import cn.zwgk.assistant.calendar.CalendarFixture;
 import cn.zwgk.assistant.platform.PlatformProperties;
 import cn.zwgk.assistant.platform.Texts;
 
@@ -21,12 +21,12 @@ class ReminderPlannerTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final ReminderProperties properties = new ReminderProperties(SHANGHAI, List.of(5, 3, 1), LocalTime.of(9, 0),
             LocalTime.of(22, 0), LocalTime.of(8, 0), Duration.ofHours(2));
-    private final Texts texts = new Texts(new PlatformProperties("channel-config", "./data", null, "t:", 0));
+    private final Texts texts = new Texts(new PlatformProperties("channel-config", "./data", null, "t:", 0, null));
 
     @Test
     void remindersFallOnWorkingDaysBeforeTheDeadlineThenEscalateDaily() {
         Instant now = ZonedDateTime.of(2026, 9, 1, 10, 0, 0, 0, SHANGHAI).toInstant();
-        ReminderPlanner planner = new ReminderPlanner(WorkingDayCalendarTest.calendarOnFreshDatabase(), properties, texts,
+        ReminderPlanner planner = new ReminderPlanner(CalendarFixture.shipped(), properties, texts,
                 Clock.fixed(now, SHANGHAI));
         List<PlannedReminder> plan = planner.deadline(ReminderKind.DISCLOSURE_DUE, "YSQ-2026-000042",
                 LocalDate.of(2026, 10, 9), List.of("oHandler"), List.of("oSupervisor"));
@@ -47,7 +47,7 @@ class ReminderPlannerTest {
     @Test
     void pastRemindersAreLeftOut() {
         Instant now = ZonedDateTime.of(2026, 10, 8, 12, 0, 0, 0, SHANGHAI).toInstant();
-        ReminderPlanner planner = new ReminderPlanner(WorkingDayCalendarTest.calendarOnFreshDatabase(), properties, texts,
+        ReminderPlanner planner = new ReminderPlanner(CalendarFixture.shipped(), properties, texts,
                 Clock.fixed(now, SHANGHAI));
         List<PlannedReminder> plan = planner.deadline(ReminderKind.DISCLOSURE_DUE, "YSQ-2026-000043",
                 LocalDate.of(2026, 10, 9), List.of("oHandler"), List.of());
@@ -56,7 +56,7 @@ class ReminderPlannerTest {
 
     @Test
     void automaticRemindersAvoidQuietHoursButCriticalOnesDoNot() {
-        ReminderPlanner planner = new ReminderPlanner(WorkingDayCalendarTest.calendarOnFreshDatabase(), properties, texts);
+        ReminderPlanner planner = new ReminderPlanner(CalendarFixture.shipped(), properties, texts);
         Instant lateEvening = ZonedDateTime.of(2026, 11, 23, 23, 30, 0, 0, SHANGHAI).toInstant();
         Instant earlyMorning = ZonedDateTime.of(2026, 11, 24, 6, 0, 0, 0, SHANGHAI).toInstant();
         Instant noon = ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, SHANGHAI).toInstant();

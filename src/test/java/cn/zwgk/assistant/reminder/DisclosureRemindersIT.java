@@ -1,0 +1,57 @@
+package cn.zwgk.assistant.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.zwgk.assistant.support.IntegrationTest;
+
+/** A case's reminders follow its deadlines, in the transaction that moves them. */
+@IntegrationTest
+class DisclosureRemindersIT {
+
+    @Autowired
+    ReminderService reminders;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void registeringACasePlansItsRemindersAndReplyingCancelsThem() throws Exception {
+        String trackingNo = register();
+        List<Reminder> pending = reminders.pending(trackingNo);
+        assertThat(pending).extracting(Reminder::kind)
+                .contains(ReminderKind.DISCLOSURE_DUE, ReminderKind.DISCLOSURE_OVERDUE, ReminderKind.CORRECTION_NOTICE_DUE);
+        assertThat(pending).allSatisfy(r -> assertThat(r.nextFireTime()).isNotNull());
+        LocalDate due = LocalDate.parse(api().get("/api/disclosures/" + trackingNo).replaceAll(".*\"dueOn\":\"([0-9-]+)\".*", "$1"));
+        assertThat(pending).filteredOn(r -> r.kind() == ReminderKind.DISCLOSURE_DUE && r.critical())
+                .singleElement().satisfies(r -> assertThat(r.fireAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate()).isEqualTo(due));
+
+        api().post("/api/disclosures/" + trackingNo + "/accept", "{}");
+        assertThat(reminders.pending(trackingNo)).extracting(Reminder::kind).doesNotContain(ReminderKind.CORRECTION_NOTICE_DUE);
+
+        api().post("/api/disclosures/" + trackingNo + "/extend", "{\"days\":10,\"approver\":\"张局长\",\"reason\":\"需调取档案\"}");
+        assertThat(reminders.pending(trackingNo)).extracting(Reminder::kind)
+                .contains(ReminderKind.EXTENSION_EXPIRY).doesNotContain(ReminderKind.DISCLOSURE_DUE);
+
+        api().post("/api/disclosures/" + trackingNo + "/reply", "{\"kind\":\"DISCLOSED\",\"text\":\"所申请信息见附件。\"}");
+        assertThat(reminders.pending(trackingNo)).isEmpty();
+    }
+
+    private String register() throws Exception {
+        String body = api().post("/api/disclosures", """
+                {"applicantType":"CITIZEN","applicantName":"赵六","idNumber":"11010519491231002X","phone":"13800138000",
+                 "address":"北京市东城区示例路1号","email":null,"description":"2025年本区老旧小区改造项目清单",
+                 "form":"PAPER","delivery":"MAIL","channel":"LETTER","receivedOn":"%s"}""".formatted(LocalDate.now()));
+        return body.replaceAll(".*\"trackingNo\":\"(YSQ-[0-9-]+)\".*", "$1");
+    }
+
+    private cn.zwgk.assistant.support.AdminApi api() {
+        return new cn.zwgk.assistant.support.AdminApi(port);
+    }
+}

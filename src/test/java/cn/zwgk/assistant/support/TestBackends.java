@@ -44,6 +44,9 @@ public final class TestBackends {
             throw new IllegalStateException(e);
         }
         p.put("platform.redis-key-prefix", "t" + id + ":");
+        // Quartz registers its DataSource JVM-wide under the scheduler name: contexts sharing a JVM
+        // need names of their own (instances that cluster run in separate JVMs, see AppProcess)
+        p.put("spring.quartz.scheduler-name", "zwgk-" + id);
         // Spring keeps test contexts alive; small pools keep them within PostgreSQL's connection limit
         p.put("spring.datasource.hikari.maximum-pool-size", "6");
         p.put("spring.datasource.hikari.minimum-idle", "1");

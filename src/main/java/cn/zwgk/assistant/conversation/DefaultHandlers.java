@@ -32,9 +32,7 @@ class DefaultHandlers implements IntentHandler {
             case SMALL_TALK -> texts.get("conversation.greeting");
             case HELP -> texts.get("conversation.help");
             case POLICY_QUESTION -> texts.get("conversation.placeholder.policy");
-            case DISCLOSURE_APPLICATION -> texts.get("conversation.placeholder.disclosure");
-            case PROGRESS_QUERY -> texts.get("conversation.placeholder.progress");
-            case STAFF_COMMAND -> texts.get("conversation.placeholder.staff");
+            case DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND -> texts.get("conversation.fallback");
             case MORE -> texts.get("conversation.no-more");
         });
     }

@@ -18,6 +18,15 @@ class DisclosureRemindersIT {
     @Autowired
     ReminderService reminders;
 
+    @Autowired
+    cn.zwgk.assistant.calendar.WorkingDayCalendar calendar;
+
+    @Autowired
+    cn.zwgk.assistant.staff.StaffDirectory staff;
+
+    @Autowired
+    cn.zwgk.assistant.notification.OutboxService outbox;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -41,6 +50,32 @@ class DisclosureRemindersIT {
 
         api().post("/api/disclosures/" + trackingNo + "/reply", "{\"kind\":\"DISCLOSED\",\"text\":\"所申请信息见附件。\"}");
         assertThat(reminders.pending(trackingNo)).isEmpty();
+    }
+
+    @Test
+    void proactiveDisclosureAndInterpretationDeadlinesAreCountedInWorkingDays() {
+        LocalDate created = LocalDate.now();
+        String body = api().post("/api/reminders/proactive-disclosure",
+                "{\"title\":\"2026年第四季度财政预算执行情况\",\"from\":\"" + created + "\",\"recipients\":[\"oDeptStaff\"]}");
+        assertThat(body).contains("PROACTIVE_DISCLOSURE_DUE").contains("oDeptStaff");
+        LocalDate due = calendar.addWorkingDays(created, 20).date();
+        assertThat(reminders.pending("主动公开：2026年第四季度财政预算执行情况"))
+                .filteredOn(r -> r.kind() == ReminderKind.PROACTIVE_DISCLOSURE_DUE && r.critical())
+                .singleElement().satisfies(r -> assertThat(r.text()).contains(due.toString()));
+
+        api().post("/api/reminders/interpretation",
+                "{\"title\":\"关于优化营商环境的若干措施\",\"from\":\"" + created + "\",\"recipients\":[\"role:HANDLER\"]}");
+        LocalDate interpretationDue = calendar.addWorkingDays(created, 3).date();
+        assertThat(reminders.pending("政策解读：关于优化营商环境的若干措施"))
+                .filteredOn(r -> r.kind() == ReminderKind.INTERPRETATION_DUE && r.critical())
+                .singleElement().satisfies(r -> assertThat(r.text()).contains(interpretationDue.toString()));
+    }
+
+    @Test
+    void countingThroughAYearWithoutHolidayDataAlertsTheAdmins() {
+        staff.add("系统管理员", "信息中心", java.util.Set.of(cn.zwgk.assistant.staff.Role.ADMIN), "oAdminCal", null);
+        assertThat(calendar.addWorkingDays(LocalDate.of(2027, 3, 1), 5).provisional()).isTrue();
+        assertThat(outbox.find("staff:calendar-missing:2027:" + LocalDate.now() + ":oAdminCal")).isPresent();
     }
 
     private String register() throws Exception {

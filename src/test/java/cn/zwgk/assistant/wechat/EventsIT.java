@@ -88,8 +88,8 @@ class EventsIT extends ChannelIntegrationTest {
     @Test
     void menuClicksAreRoutedByKey() {
         assertThat(click("POLICY_QA")).isEqualTo(texts.get("conversation.menu.policy"));
-        assertThat(click("DISCLOSURE_APPLY")).isEqualTo(texts.get("conversation.placeholder.disclosure"));
-        assertThat(click("PROGRESS_QUERY")).isEqualTo(texts.get("conversation.placeholder.progress"));
+        assertThat(click("DISCLOSURE_APPLY")).startsWith(texts.get("disclosure.start"));
+        assertThat(click("PROGRESS_QUERY")).isEqualTo(texts.get("disclosure.progress.none"));
         assertThat(click("SOMETHING_NEW")).isEqualTo(texts.get("conversation.help"));
     }
 

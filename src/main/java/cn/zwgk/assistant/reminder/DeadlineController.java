@@ -1,0 +1,73 @@
+package cn.zwgk.assistant.reminder;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zwgk.assistant.calendar.WorkingDayCalendar;
+
+/**
+ * Deadlines staff register by hand: proactive disclosure within 20 working days of the
+ * information's creation (Art. 26), and a policy's interpretation within 3 working days of its
+ * publication. Each becomes reminders on working days, escalating to supervisors when overdue.
+ */
+@RestController
+@RequestMapping("/api/reminders")
+class DeadlineController {
+
+    private static final int PROACTIVE_DAYS = 20;
+    private static final int INTERPRETATION_DAYS = 3;
+
+    private final ReminderService reminders;
+    private final ReminderPlanner planner;
+    private final WorkingDayCalendar calendar;
+
+    DeadlineController(ReminderService reminders, ReminderPlanner planner, WorkingDayCalendar calendar) {
+        this.reminders = reminders;
+        this.planner = planner;
+        this.calendar = calendar;
+    }
+
+    @PostMapping("/proactive-disclosure")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Reminder> proactive(@RequestBody DeadlineRequest request) {
+        return plan(ReminderKind.PROACTIVE_DISCLOSURE_DUE, "主动公开：", request, PROACTIVE_DAYS);
+    }
+
+    @PostMapping("/interpretation")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Reminder> interpretation(@RequestBody DeadlineRequest request) {
+        return plan(ReminderKind.INTERPRETATION_DUE, "政策解读：", request, INTERPRETATION_DAYS);
+    }
+
+    private List<Reminder> plan(ReminderKind kind, String prefix, DeadlineRequest request, int days) {
+        if (request.title() == null || request.title().isBlank() || request.title().length() > 80) {
+            throw new IllegalArgumentException("title is required (at most 80 characters)");
+        }
+        if (request.from() == null) {
+            throw new IllegalArgumentException("from (YYYY-MM-DD: the day the information was created or the policy published) is required");
+        }
+        if (request.recipients() == null || request.recipients().isEmpty()) {
+            throw new IllegalArgumentException("recipients must list at least one openid or role:ROLE");
+        }
+        String subject = prefix + request.title().strip();
+        LocalDate due = calendar.addWorkingDays(request.from(), days).date();
+        List<Long> ids = reminders.replaceForSubject(subject, List.of(kind, ReminderKind.DISCLOSURE_OVERDUE),
+                planner.deadline(kind, subject, due, request.recipients(), DisclosureReminders.SUPERVISORS));
+        return ids.stream().map(id -> reminders.get(id).orElseThrow()).toList();
+    }
+
+    /**
+     * @param title      what the deadline is about
+     * @param from       the day the information was created, or the policy published
+     * @param recipients openids or {@code role:ROLE} entries (the drafting department's staff)
+     */
+    record DeadlineRequest(String title, LocalDate from, List<String> recipients) {
+    }
+}

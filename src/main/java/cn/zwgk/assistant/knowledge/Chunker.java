@@ -39,6 +39,7 @@ final class Chunker {
         String[] path = new String[LEVELS.length];
         StringBuilder current = new StringBuilder();
         String currentSection = "";
+        boolean hasBody = false;
         for (String rawLine : body.split("\n")) {
             for (String line : INLINE_HEADING.split(rawLine.strip())) {
                 line = line.strip();
@@ -46,6 +47,10 @@ final class Chunker {
                     continue;
                 }
                 int level = level(line);
+                boolean listItem = level >= 0 && line.length() <= 60 && line.matches(".*[；;。，,：:、]$");
+                if (listItem) {
+                    level = -1;
+                }
                 if (level >= 0) {
                     path[level] = headingLabel(line);
                     for (int i = level + 1; i < path.length; i++) {
@@ -53,18 +58,18 @@ final class Chunker {
                     }
                 }
                 String section = section(path);
-                boolean newTopic = level >= 0 && level <= 3 && !isPartOfList(level);
-                if (current.length() > 0 && (newTopic && !section.equals(currentSection)
+                boolean newTopic = level >= 0 && level <= 3;
+                boolean headingOnly = level >= 0 && isHeadingOnly(line);
+                if (current.length() > 0 && (hasBody && newTopic && !section.equals(currentSection)
                         || current.length() + line.length() > MAX
-                        || current.length() >= TARGET && !section.equals(currentSection))) {
+                        || hasBody && current.length() >= TARGET && !section.equals(currentSection))) {
                     flush(out, currentSection, current);
+                    hasBody = false;
                 }
-                if (current.length() == 0) {
+                if (!hasBody) {
                     currentSection = section;
                 }
-                if (level >= 0 && isHeadingOnly(line)) {
-                    continue;
-                }
+                hasBody |= !headingOnly;
                 if (line.length() > MAX) {
                     splitLong(out, currentSection, line, current);
                 } else {
@@ -77,10 +82,6 @@ final class Chunker {
         }
         flush(out, currentSection, current);
         return out;
-    }
-
-    private static boolean isPartOfList(int level) {
-        return level >= 4;
     }
 
     private static void splitLong(List<Piece> out, String section, String line, StringBuilder current) {

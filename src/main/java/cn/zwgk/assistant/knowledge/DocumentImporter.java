@@ -43,7 +43,7 @@ class DocumentImporter {
         List<Chunker.Piece> pieces = Chunker.chunk(doc.body());
         List<String> texts = new ArrayList<>();
         for (Chunker.Piece p : pieces) {
-            texts.add(SearchIndex.searchableText(doc.metadata().title(), p.section(), p.text()));
+            texts.add(SearchIndex.embeddingText(p.text()));
         }
         List<float[]> embeddings = embedder.passages(texts);
         long[] result = tx.execute(status -> {

@@ -3,8 +3,8 @@ package cn.zwgk.assistant.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +23,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hybrid retrieval: BM25 over SmartCN words, BM25 over CJK bigrams (robust to segmentation
- * mistakes) and bge vectors, fused with reciprocal rank fusion. Questions are converted to
+ * mistakes) and bge vectors, fused by normalised score. Questions are converted to
  * Simplified script and expanded with the synonym list first.
  */
 @Component
 class Retriever {
 
     static final int CANDIDATES = 50;
-    private static final int RRF_K = 60;
     private static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
             "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
             "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
@@ -48,6 +47,13 @@ class Retriever {
     }
 
     List<SearchHit> search(String question, int k) {
+        return search(question, k, EnumSet.allOf(Signal.class));
+    }
+
+    /** The retrieval signals that can be fused; all of them by default, one alone for baselines. */
+    enum Signal { WORDS, BIGRAMS, DENSE }
+
+    List<SearchHit> search(String question, int k, Set<Signal> signals) {
         synchronizer.ensureSynced();
         String q = ScriptConverter.forMatching(question == null ? "" : question).strip();
         if (q.isEmpty()) {
@@ -55,23 +61,42 @@ class Retriever {
         }
         Set<String> expansions = synonyms.expansions(q);
         float[] vector = embedder.query(q);
-        List<Map<Long, Document>> lists = List.of(
-                index.top(terms(SearchIndex.WORDS, q, expansions), CANDIDATES),
-                index.top(terms(SearchIndex.BIGRAMS, q, expansions), CANDIDATES),
-                index.nearest(vector, CANDIDATES));
-        Map<Long, Double> fused = new HashMap<>();
-        Map<Long, Document> docs = new HashMap<>();
-        for (Map<Long, Document> list : lists) {
-            int rank = 0;
-            for (Map.Entry<Long, Document> e : list.entrySet()) {
-                fused.merge(e.getKey(), 1.0 / (RRF_K + ++rank), Double::sum);
-                docs.putIfAbsent(e.getKey(), e.getValue());
-            }
+        List<Map<Long, SearchIndex.Scored>> lists = new ArrayList<>();
+        if (signals.contains(Signal.WORDS)) {
+            lists.add(index.top(terms(SearchIndex.WORDS, q, expansions), CANDIDATES));
         }
+        if (signals.contains(Signal.BIGRAMS)) {
+            lists.add(index.top(terms(SearchIndex.BIGRAMS, q, expansions), CANDIDATES));
+        }
+        if (signals.contains(Signal.DENSE)) {
+            lists.add(index.nearest(vector, CANDIDATES));
+        }
+        Map<Long, Double> fused = fuse(lists);
+        Map<Long, Document> docs = new HashMap<>();
+        lists.forEach(list -> list.forEach((id, scored) -> docs.putIfAbsent(id, scored.document())));
         List<SearchHit> hits = new ArrayList<>();
         fused.entrySet().stream().sorted(Map.Entry.<Long, Double>comparingByValue().reversed()).limit(Math.max(k, 1))
                 .forEach(e -> hits.add(hit(docs.get(e.getKey()), e.getValue(), vector)));
         return hits;
+    }
+
+    /**
+     * Sum of min-max normalised scores (convex combination with equal weights): unlike rank fusion it
+     * keeps how far ahead a candidate is, and a list that missed a candidate simply gives it 0.
+     */
+    static Map<Long, Double> fuse(List<Map<Long, SearchIndex.Scored>> lists) {
+        Map<Long, Double> fused = new HashMap<>();
+        for (int i = 0; i < lists.size(); i++) {
+            Map<Long, SearchIndex.Scored> list = lists.get(i);
+            double max = list.values().stream().mapToDouble(SearchIndex.Scored::score).max().orElse(0);
+            double min = list.values().stream().mapToDouble(SearchIndex.Scored::score).min().orElse(0);
+            double range = max - min;
+            for (Map.Entry<Long, SearchIndex.Scored> e : list.entrySet()) {
+                double norm = range <= 0 ? 1 : (e.getValue().score() - min) / range;
+                fused.merge(e.getKey(), norm, Double::sum);
+            }
+        }
+        return fused;
     }
 
     private static SearchHit hit(Document d, double score, float[] query) {
@@ -115,9 +140,5 @@ class Retriever {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    static LinkedHashMap<Long, Document> none() {
-        return new LinkedHashMap<>();
     }
 }

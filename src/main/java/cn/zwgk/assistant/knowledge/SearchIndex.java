@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -112,16 +110,20 @@ class SearchIndex implements DisposableBean {
         }
     }
 
-    /** Top {@code n} by the query, best first, as (chunkId → stored document). */
-    LinkedHashMap<Long, Document> top(Query query, int n) {
+    /** A matching chunk's stored fields and its score under one query. */
+    record Scored(Document document, float score) {
+    }
+
+    /** Top {@code n} by the query, best first, as (chunkId → stored document and score). */
+    LinkedHashMap<Long, Scored> top(Query query, int n) {
         SearcherManager manager = manager();
         try {
             IndexSearcher searcher = manager.acquire();
             try {
-                LinkedHashMap<Long, Document> out = new LinkedHashMap<>();
+                LinkedHashMap<Long, Scored> out = new LinkedHashMap<>();
                 for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
                     Document d = searcher.storedFields().document(sd.doc);
-                    out.put(Long.parseLong(d.get("chunkId")), d);
+                    out.put(Long.parseLong(d.get("chunkId")), new Scored(d, sd.score));
                 }
                 return out;
             } finally {
@@ -132,7 +134,7 @@ class SearchIndex implements DisposableBean {
         }
     }
 
-    LinkedHashMap<Long, Document> nearest(float[] vector, int n) {
+    LinkedHashMap<Long, Scored> nearest(float[] vector, int n) {
         return top(new KnnFloatVectorQuery(VECTOR, vector, n), n);
     }
 
@@ -148,6 +150,11 @@ class SearchIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What is embedded for a passage: its text alone (titles and heading paths dilute bge-small). */
+    static String embeddingText(String text) {
+        return ScriptConverter.forMatching(text);
     }
 
     static String searchableText(String title, String section, String text) {
@@ -212,20 +219,6 @@ class SearchIndex implements DisposableBean {
             writer.close();
             writer.getDirectory().close();
             writer = null;
-        }
-    }
-
-    static List<String> ids(Map<Long, Document> hits) {
-        List<String> out = new ArrayList<>();
-        hits.keySet().forEach(id -> out.add(Long.toString(id)));
-        return out;
-    }
-
-    static boolean exists(Path dataDir) {
-        try {
-            return DirectoryReader.indexExists(FSDirectory.open(dataDir.resolve("index")));
-        } catch (IOException e) {
-            return false;
         }
     }
 }

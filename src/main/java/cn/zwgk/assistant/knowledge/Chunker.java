@@ -47,7 +47,7 @@ final class Chunker {
                     continue;
                 }
                 int level = level(line);
-                boolean listItem = level >= 0 && line.length() <= 60 && line.matches(".*[；;。，,：:、]$");
+                boolean listItem = level >= 0 && level != 0 && level != 3 && line.length() <= 60 && line.matches(".*[；;。，,：:、]$");
                 if (listItem) {
                     level = -1;
                 }

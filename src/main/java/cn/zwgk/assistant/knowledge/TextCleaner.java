@@ -74,7 +74,8 @@ final class TextCleaner {
         }
         int[] h = hits.get(0);
         boolean separated = hits.size() >= 2 || h[1] >= line.length()
-                || h[3] < line.length() && ":：".indexOf(line.charAt(h[3])) >= 0;
+                || h[3] < line.length() && ":：".indexOf(line.charAt(h[3])) >= 0
+                || line.length() <= 60 && h[3] < line.length() && Character.isWhitespace(line.charAt(h[3]));
         return separated && storeAll(line, hits, fields);
     }
 

@@ -131,6 +131,42 @@ class KnowledgeIT {
         assertThat(send(request("/api/kb/documents/" + id).DELETE().build()).statusCode()).isEqualTo(404);
     }
 
+    @Autowired
+    DocumentStore store;
+
+    @Autowired
+    Embedder embedder;
+
+    @Autowired
+    Synonyms synonyms;
+
+    @Test
+    void anotherInstanceBuildsItsOwnIndexFromTheDatabaseAndFollowsChanges() throws Exception {
+        java.nio.file.Path otherDataDir = java.nio.file.Files.createTempDirectory("kb-instance-b");
+        SearchIndex otherIndex = new SearchIndex(new cn.zwgk.assistant.platform.PlatformProperties("channel-config",
+                otherDataDir.toString(), null, "b:", 0));
+        try {
+            IndexSynchronizer other = new IndexSynchronizer(store, otherIndex);
+            Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other);
+            String file = "archive-b-" + UUID.randomUUID() + ".txt";
+            long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例乡")).at("/documents/0/documentId").asLong();
+
+            assertThat(otherIndex.version()).as("no index yet").isEqualTo(-1);
+            assertThat(otherRetriever.search("档案复制一次最多多少页", 3)).extracting(SearchHit::documentId).contains(id);
+            assertThat(otherIndex.version()).isEqualTo(store.version());
+
+            knowledge.repeal(id);
+            other.poll();
+            assertThat(otherRetriever.search("档案复制一次最多多少页", 3))
+                    .filteredOn(h -> h.documentId() == id).allMatch(h -> !h.current()).isNotEmpty();
+            knowledge.delete(id);
+            other.poll();
+            assertThat(otherRetriever.search("档案复制一次最多多少页", 3)).extracting(SearchHit::documentId).doesNotContain(id);
+        } finally {
+            otherIndex.destroy();
+        }
+    }
+
     @Test
     void noEvidenceIsSaidHonestlyAndOffersTheDisclosureApplication() throws Exception {
         JsonNode answer = ask("周末去哪里钓鱼比较好？");

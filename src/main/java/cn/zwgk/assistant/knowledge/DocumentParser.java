@@ -113,8 +113,8 @@ final class DocumentParser {
     }
 
     private static boolean looksLikeHtml(String text) {
-        String head = text.stripLeading().toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html");
+        String head = text.substring(0, Math.min(2000, text.length())).toLowerCase(Locale.ROOT);
+        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<body");
     }
 
     /** UTF-8 when it decodes cleanly, otherwise GB18030 (older government sites). */

@@ -61,22 +61,20 @@ class Retriever {
         }
         Set<String> expansions = synonyms.expansions(q);
         float[] vector = embedder.query(q);
-        List<Map<Long, SearchIndex.Scored>> lists = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
         if (signals.contains(Signal.WORDS)) {
-            lists.add(index.top(terms(SearchIndex.WORDS, q, expansions), CANDIDATES));
+            queries.add(terms(SearchIndex.WORDS, q, expansions));
         }
         if (signals.contains(Signal.BIGRAMS)) {
-            lists.add(index.top(terms(SearchIndex.BIGRAMS, q, expansions), CANDIDATES));
+            queries.add(terms(SearchIndex.BIGRAMS, q, expansions));
         }
         if (signals.contains(Signal.DENSE)) {
-            lists.add(index.nearest(vector, CANDIDATES));
+            queries.add(SearchIndex.nearest(vector, CANDIDATES));
         }
-        Map<Long, Double> fused = fuse(lists);
-        Map<Long, Document> docs = new HashMap<>();
-        lists.forEach(list -> list.forEach((id, scored) -> docs.putIfAbsent(id, scored.document())));
         List<SearchHit> hits = new ArrayList<>();
-        fused.entrySet().stream().sorted(Map.Entry.<Long, Double>comparingByValue().reversed()).limit(Math.max(k, 1))
-                .forEach(e -> hits.add(hit(docs.get(e.getKey()), e.getValue(), vector)));
+        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
+            hits.add(hit(s.document(), s.score(), vector));
+        }
         return hits;
     }
 
@@ -84,15 +82,14 @@ class Retriever {
      * Sum of min-max normalised scores (convex combination with equal weights): unlike rank fusion it
      * keeps how far ahead a candidate is, and a list that missed a candidate simply gives it 0.
      */
-    static Map<Long, Double> fuse(List<Map<Long, SearchIndex.Scored>> lists) {
-        Map<Long, Double> fused = new HashMap<>();
-        for (int i = 0; i < lists.size(); i++) {
-            Map<Long, SearchIndex.Scored> list = lists.get(i);
-            double max = list.values().stream().mapToDouble(SearchIndex.Scored::score).max().orElse(0);
-            double min = list.values().stream().mapToDouble(SearchIndex.Scored::score).min().orElse(0);
+    static Map<Integer, Double> fuse(List<Map<Integer, Float>> lists) {
+        Map<Integer, Double> fused = new HashMap<>();
+        for (Map<Integer, Float> list : lists) {
+            double max = list.values().stream().mapToDouble(Float::doubleValue).max().orElse(0);
+            double min = list.values().stream().mapToDouble(Float::doubleValue).min().orElse(0);
             double range = max - min;
-            for (Map.Entry<Long, SearchIndex.Scored> e : list.entrySet()) {
-                double norm = range <= 0 ? 1 : (e.getValue().score() - min) / range;
+            for (Map.Entry<Integer, Float> e : list.entrySet()) {
+                double norm = range <= 0 ? 1 : (e.getValue() - min) / range;
                 fused.merge(e.getKey(), norm, Double::sum);
             }
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -110,20 +111,32 @@ class SearchIndex implements DisposableBean {
         }
     }
 
-    /** A matching chunk's stored fields and its score under one query. */
-    record Scored(Document document, float score) {
+    /** A chunk's stored fields and its score. */
+    record Scored(Document document, double score) {
     }
 
-    /** Top {@code n} by the query, best first, as (chunkId → stored document and score). */
-    LinkedHashMap<Long, Scored> top(Query query, int n) {
+    /**
+     * Runs every query on one searcher (so Lucene doc ids agree), combines the per-query
+     * (doc id → score) lists with {@code fuse}, and loads stored fields for the best {@code k} only.
+     */
+    List<Scored> search(List<Query> queries, int candidates, int k,
+                        Function<List<Map<Integer, Float>>, Map<Integer, Double>> fuse) {
         SearcherManager manager = manager();
         try {
             IndexSearcher searcher = manager.acquire();
             try {
-                LinkedHashMap<Long, Scored> out = new LinkedHashMap<>();
-                for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
-                    Document d = searcher.storedFields().document(sd.doc);
-                    out.put(Long.parseLong(d.get("chunkId")), new Scored(d, sd.score));
+                List<Map<Integer, Float>> lists = new java.util.ArrayList<>();
+                for (Query query : queries) {
+                    Map<Integer, Float> list = new LinkedHashMap<>();
+                    for (ScoreDoc sd : searcher.search(query, candidates).scoreDocs) {
+                        list.put(sd.doc, sd.score);
+                    }
+                    lists.add(list);
+                }
+                List<Scored> out = new java.util.ArrayList<>();
+                for (Map.Entry<Integer, Double> e : fuse.apply(lists).entrySet().stream()
+                        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(k).toList()) {
+                    out.add(new Scored(searcher.storedFields().document(e.getKey()), e.getValue()));
                 }
                 return out;
             } finally {
@@ -134,8 +147,8 @@ class SearchIndex implements DisposableBean {
         }
     }
 
-    LinkedHashMap<Long, Scored> nearest(float[] vector, int n) {
-        return top(new KnnFloatVectorQuery(VECTOR, vector, n), n);
+    static Query nearest(float[] vector, int n) {
+        return new KnnFloatVectorQuery(VECTOR, vector, n);
     }
 
     int size() {

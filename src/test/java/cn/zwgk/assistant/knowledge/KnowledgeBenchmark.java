@@ -43,20 +43,25 @@ final class KnowledgeBenchmark {
         embedder.passages(List.of("预热"));
         List<String> chunkTexts = new ArrayList<>();
         bodies.forEach(body -> Chunker.chunk(body).forEach(c -> chunkTexts.add(SearchIndex.embeddingText(c.text()))));
-        long t0 = System.nanoTime();
-        List<float[]> probeVectors = embedder.passages(chunkTexts);
-        double rawPerSec = chunkTexts.size() / ((System.nanoTime() - t0) / 1e9);
-
-        long t1 = System.nanoTime();
+        double rawPerSec = 0;
+        double ingestPerSec = 0;
+        List<float[]> probeVectors = List.of();
         int chunks = 0;
-        for (Path p : Files.list(corpus).sorted().toList()) {
-            ParsedDocument doc = DocumentParser.parse(p.getFileName().toString(), Files.readAllBytes(p));
-            List<Chunker.Piece> pieces = Chunker.chunk(doc.body());
-            embedder.passages(pieces.stream().map(c -> SearchIndex.embeddingText(c.text())).toList());
-            chunks += pieces.size();
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            probeVectors = embedder.passages(chunkTexts);
+            rawPerSec = Math.max(rawPerSec, chunkTexts.size() / ((System.nanoTime() - t0) / 1e9));
+            long t1 = System.nanoTime();
+            chunks = 0;
+            for (Path p : Files.list(corpus).sorted().toList()) {
+                ParsedDocument doc = DocumentParser.parse(p.getFileName().toString(), Files.readAllBytes(p));
+                List<Chunker.Piece> pieces = Chunker.chunk(doc.body());
+                embedder.passages(pieces.stream().map(c -> SearchIndex.embeddingText(c.text())).toList());
+                chunks += pieces.size();
+            }
+            ingestPerSec = Math.max(ingestPerSec, chunks / ((System.nanoTime() - t1) / 1e9));
         }
-        double ingestPerSec = chunks / ((System.nanoTime() - t1) / 1e9);
-        System.out.printf("same %d chunks: embedding alone %.1f chunks/s; parse+clean+chunk+embed %.1f chunks/s (%.0f %%)%n",
+        System.out.printf("same %d chunks, best of 3 alternating rounds: embedding alone %.1f chunks/s; parse+clean+chunk+embed %.1f chunks/s (%.0f %%)%n",
                 chunks, rawPerSec, ingestPerSec, 100 * ingestPerSec / rawPerSec);
 
         Path dir = Files.createTempDirectory("kb-bench");

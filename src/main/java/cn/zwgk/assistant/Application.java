@@ -1,6 +1,8 @@
 package cn.zwgk.assistant;
 
 import org.springframework.boot.SpringApplication;
+
+import cn.zwgk.assistant.knowledge.KnowledgeCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,6 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application {
 
     public static void main(String[] args) {
+        if (KnowledgeCommandLine.handles(args)) {
+            System.exit(KnowledgeCommandLine.run(Application.class, args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -1,0 +1,125 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+/** The {@code kb} commands: import a folder of documents or a list of URLs; evaluate retrieval on a question set. */
+@Component
+class KnowledgeCli {
+
+    private final KnowledgeService knowledge;
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    KnowledgeCli(KnowledgeService knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    int run(String[] args) {
+        if (args.length >= 3 && "import".equals(args[1])) {
+            return importDir(Path.of(args[2]));
+        }
+        if (args.length >= 3 && "import-urls".equals(args[1])) {
+            return importUrls(Path.of(args[2]));
+        }
+        if (args.length >= 2 && "eval".equals(args[1])) {
+            String qa = option(args, "--qa", null);
+            if (qa == null) {
+                return usage();
+            }
+            int k = Integer.parseInt(option(args, "--k", "5"));
+            String outFile = option(args, "--out", null);
+            RetrievalEval.Result r = RetrievalEval.run(Path.of(qa), k, outFile == null ? null : Path.of(outFile),
+                    knowledge::search);
+            out.println(r.summary());
+            return 0;
+        }
+        return usage();
+    }
+
+    private int importDir(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).filter(p -> DocumentParser.supported(p.getFileName().toString()))
+                    .sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int failed = 0;
+        for (Path file : files) {
+            try {
+                ImportResult r = knowledge.importDocument(file.getFileName().toString(), Files.readAllBytes(file));
+                out.printf("%-9s %s  (%d chunks, id %d)  %s%n", r.outcome(), file.getFileName(), r.chunks(),
+                        r.documentId(), r.title());
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                out.printf("FAILED    %s  %s%n", file.getFileName(), e.getMessage());
+            }
+        }
+        out.printf("%d files, %d failed%n", files.size(), failed);
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Fetches each URL of the list (one a line, "#" comments) and imports the page. */
+    private int importUrls(Path list) {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        int failed = 0;
+        int total = 0;
+        try {
+            for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                String url = line.replaceAll("#.*", "").strip();
+                if (url.isEmpty()) {
+                    continue;
+                }
+                total++;
+                try {
+                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode());
+                    }
+                    ImportResult r = knowledge.importDocument(url, response.body());
+                    out.printf("%-9s %s  (%d chunks, id %d)  %s%n", r.outcome(), url, r.chunks(), r.documentId(), r.title());
+                } catch (IOException | RuntimeException e) {
+                    failed++;
+                    out.printf("FAILED    %s  %s%n", url, e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.printf("%d URLs, %d failed%n", total, failed);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (name.equals(args[i])) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private int usage() {
+        out.println("usage: kb import <dir> | kb import-urls <file> | kb eval --qa <file> [--k 5] [--out <file>]");
+        return 2;
+    }
+}

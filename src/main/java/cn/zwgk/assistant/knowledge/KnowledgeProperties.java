@@ -1,0 +1,34 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the policy knowledge base.
+ *
+ * @param importSamples   import the bundled sample documents when the knowledge base is empty
+ * @param minSimilarity   least cosine similarity (bge) of the best passage for an answer to count as grounded
+ * @param pollInterval    how often an instance checks the database for document changes made elsewhere
+ * @param promptsDir      folder with the prompt templates (read on every use, so edits need no restart)
+ * @param llmBaseUrl      OpenAI-compatible endpoint; blank = extractive answers only
+ * @param llmApiKey       its API key
+ * @param llmModel        its model name
+ * @param llmTimeout      how long to wait for the model before answering extractively
+ */
+@ConfigurationProperties("knowledge")
+record KnowledgeProperties(
+        @DefaultValue("false") boolean importSamples,
+        @DefaultValue("0.45") double minSimilarity,
+        @DefaultValue("5s") Duration pollInterval,
+        @DefaultValue("prompts") String promptsDir,
+        String llmBaseUrl,
+        String llmApiKey,
+        String llmModel,
+        @DefaultValue("3s") Duration llmTimeout) {
+
+    boolean generative() {
+        return llmBaseUrl != null && !llmBaseUrl.isBlank() && llmModel != null && !llmModel.isBlank();
+    }
+}

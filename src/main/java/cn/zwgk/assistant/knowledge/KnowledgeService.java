@@ -1,0 +1,58 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The policy knowledge base: import and manage published documents, search them, and answer
+ * questions from them with citations ({@link #ask}).
+ */
+@Service
+public class KnowledgeService {
+
+    private final DocumentImporter importer;
+    private final DocumentStore store;
+    private final Retriever retriever;
+    private final AnswerService answers;
+
+    KnowledgeService(DocumentImporter importer, DocumentStore store, Retriever retriever, AnswerService answers) {
+        this.importer = importer;
+        this.store = store;
+        this.retriever = retriever;
+        this.answers = answers;
+    }
+
+    /** Imports one file (.txt, .html, .docx, .pdf); idempotent, and a new version replaces the old one. */
+    public ImportResult importDocument(String fileName, byte[] content) {
+        return importer.importFile(fileName, content);
+    }
+
+    public List<KnowledgeDocument> documents() {
+        return store.list();
+    }
+
+    public boolean delete(long documentId) {
+        return importer.delete(documentId);
+    }
+
+    /** Marks a document repealed (废止): it stays searchable but is never cited as in force. */
+    public boolean repeal(long documentId) {
+        return importer.setStatus(documentId, KnowledgeDocument.REPEALED);
+    }
+
+    /** Marks a document superseded by a newer one. */
+    public boolean supersede(long documentId) {
+        return importer.setStatus(documentId, KnowledgeDocument.SUPERSEDED);
+    }
+
+    /** The {@code k} passages that best match the question, best first. */
+    public List<SearchHit> search(String question, int k) {
+        return retriever.search(question, Math.max(1, Math.min(k, 50)));
+    }
+
+    /** A short answer grounded in the documents, with numbered citations; honest when there is no evidence. */
+    public Answer ask(String question) {
+        return answers.answer(question);
+    }
+}

@@ -1,0 +1,109 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.conversation.Intent;
+import cn.zwgk.assistant.conversation.IntentHandler;
+import cn.zwgk.assistant.conversation.Reply;
+import cn.zwgk.assistant.conversation.UserSessions;
+import cn.zwgk.assistant.platform.Texts;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers policy questions on WeChat: plain text within one message (≤ 600 characters) with short
+ * citation lines; "原文1" shows cited passage 1 of the last answer; a short follow-up ("那延期呢？")
+ * is completed with the previous question, kept in the user's Redis session.
+ */
+@Component
+@Order(100)
+class PolicyQuestionHandler implements IntentHandler {
+
+    static final int MAX_CHARS = 600;
+    private static final Pattern ORIGINAL = Pattern.compile("^(原文|原文件|出处)\\s*([1-9])\\s*$");
+    private static final Pattern FOLLOW_UP = Pattern.compile("^(那么?|还有|那如果|如果)?(.{1,12}?)(呢|吗)?[？?。]?$");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final KnowledgeService knowledge;
+    private final UserSessions sessions;
+    private final Texts texts;
+
+    PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts) {
+        this.knowledge = knowledge;
+        this.sessions = sessions;
+        this.texts = texts;
+    }
+
+    @Override
+    public boolean supports(Intent intent) {
+        return intent == Intent.POLICY_QUESTION;
+    }
+
+    @Override
+    public Reply handle(InboundMessage message, Intent intent) {
+        String text = message.text() == null ? "" : message.text().strip();
+        Matcher original = ORIGINAL.matcher(ScriptConverter.toSimplified(text));
+        if (original.matches()) {
+            return Reply.of(original(message, Integer.parseInt(original.group(2))));
+        }
+        String question = complete(text, sessions.get(message.appId(), message.openid(), "kb.lastQuestion"));
+        Answer answer = knowledge.ask(question);
+        sessions.put(message.appId(), message.openid(), "kb.lastQuestion", question);
+        sessions.put(message.appId(), message.openid(), "kb.citations", JSON.writeValueAsString(stored(answer)));
+        return Reply.of(forWechat(answer));
+    }
+
+    /** A short follow-up that only makes sense after the previous question becomes a full question. */
+    static String complete(String text, Optional<String> previous) {
+        if (previous.isEmpty() || text.length() > 14) {
+            return text;
+        }
+        Matcher m = FOLLOW_UP.matcher(text);
+        boolean marked = text.startsWith("那") || text.startsWith("还有") || text.matches(".*呢[？?]?$");
+        if (!m.matches() || !marked) {
+            return text;
+        }
+        return previous.get() + " " + m.group(2);
+    }
+
+    private String forWechat(Answer answer) {
+        String hint = answer.grounded() ? "\n" + texts.get("knowledge.wechat.original-hint") : "";
+        String body = answer.text();
+        if (body.length() + hint.length() > MAX_CHARS) {
+            body = body.substring(0, MAX_CHARS - hint.length() - 1) + "…";
+        }
+        return body + hint;
+    }
+
+    private String original(InboundMessage message, int n) {
+        List<Map<String, String>> cited = sessions.get(message.appId(), message.openid(), "kb.citations")
+                .map(json -> JSON.readValue(json, new TypeReference<List<Map<String, String>>>() { }))
+                .orElse(List.of());
+        if (n > cited.size()) {
+            return texts.get("knowledge.wechat.original-missing");
+        }
+        Map<String, String> c = cited.get(n - 1);
+        String text = texts.get("knowledge.wechat.original", n, c.get("title"), c.get("source"), c.get("text"));
+        return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS - 1) + "…" : text;
+    }
+
+    private static List<Map<String, String>> stored(Answer answer) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (SearchHit h : answer.citations()) {
+            String source = String.join(" ", java.util.stream.Stream.of(h.issuer(), h.docNumber(), h.publishedOn())
+                    .filter(s -> s != null && !s.isBlank()).toList());
+            out.add(Map.of("title", h.title(), "source", source, "text", h.text()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hybrid retrieval: BM25 over SmartCN words, BM25 over CJK bigrams (robust to segmentation
+ * mistakes) and bge vectors, fused by normalised score. Questions are converted to
+ * Simplified script and expanded with the synonym list first.
+ */
+@Component
+class Retriever {
+
+    static final int CANDIDATES = 50;
+    private static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
+            "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
+            "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
+
+    private final SearchIndex index;
+    private final Embedder embedder;
+    private final Synonyms synonyms;
+    private final IndexSynchronizer synchronizer;
+
+    Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer) {
+        this.index = index;
+        this.embedder = embedder;
+        this.synonyms = synonyms;
+        this.synchronizer = synchronizer;
+    }
+
+    List<SearchHit> search(String question, int k) {
+        return search(question, k, EnumSet.allOf(Signal.class));
+    }
+
+    /** The retrieval signals that can be fused; all of them by default, one alone for baselines. */
+    enum Signal { WORDS, BIGRAMS, DENSE }
+
+    List<SearchHit> search(String question, int k, Set<Signal> signals) {
+        synchronizer.ensureSynced();
+        String q = ScriptConverter.forMatching(question == null ? "" : question).strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        Set<String> expansions = synonyms.expansions(q);
+        float[] vector = embedder.query(q);
+        List<Query> queries = new ArrayList<>();
+        if (signals.contains(Signal.WORDS)) {
+            queries.add(terms(SearchIndex.WORDS, q, expansions));
+        }
+        if (signals.contains(Signal.BIGRAMS)) {
+            queries.add(terms(SearchIndex.BIGRAMS, q, expansions));
+        }
+        if (signals.contains(Signal.DENSE)) {
+            queries.add(SearchIndex.nearest(vector, CANDIDATES));
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
+            hits.add(hit(s.document(), s.score(), vector));
+        }
+        return hits;
+    }
+
+    /**
+     * Sum of min-max normalised scores (convex combination with equal weights): unlike rank fusion it
+     * keeps how far ahead a candidate is, and a list that missed a candidate simply gives it 0.
+     */
+    static Map<Integer, Double> fuse(List<Map<Integer, Float>> lists) {
+        Map<Integer, Double> fused = new HashMap<>();
+        for (Map<Integer, Float> list : lists) {
+            double max = list.values().stream().mapToDouble(Float::doubleValue).max().orElse(0);
+            double min = list.values().stream().mapToDouble(Float::doubleValue).min().orElse(0);
+            double range = max - min;
+            for (Map.Entry<Integer, Float> e : list.entrySet()) {
+                double norm = range <= 0 ? 1 : (e.getValue() - min) / range;
+                fused.merge(e.getKey(), norm, Double::sum);
+            }
+        }
+        return fused;
+    }
+
+    private static SearchHit hit(Document d, double score, float[] query) {
+        float[] vector = DocumentStore.toFloats(d.getBinaryValue("embedding").bytes);
+        return new SearchHit(Long.parseLong(d.get("chunkId")), Long.parseLong(d.get("docId")), d.get("title"),
+                d.get("issuer"), d.get("publishedOn"), d.get("docNumber"), d.get("status"), d.get("section"),
+                d.get("text"), score, Embedder.cosine(query, vector));
+    }
+
+    Query terms(String field, String question, Set<String> expansions) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String t : tokens(field, question)) {
+            if (seen.add(t)) {
+                b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (String expansion : expansions) {
+            for (String t : tokens(field, expansion)) {
+                if (seen.add(t)) {
+                    b.add(new BoostQuery(new TermQuery(new Term(field, t)), 0.5f), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    List<String> tokens(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = index.analyzer().tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (!STOP.contains(t) && out.size() < 200) {
+                    out.add(t);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.zwgk.assistant.platform.PlatformProperties;
+
+/** Builds an index over a folder without Spring or a database, for eval tests and tuning. */
+final class KbHarness implements AutoCloseable {
+
+    final SearchIndex index;
+    final Retriever retriever;
+    final Embedder embedder;
+
+    KbHarness(Embedder embedder, Path corpus, Path dataDir) throws Exception {
+        this.embedder = embedder;
+        PlatformProperties platform = new PlatformProperties("channel-config", dataDir.toString(), null, "t:", 0);
+        index = new SearchIndex(platform);
+        long id = 0;
+        long docId = 0;
+        for (Path p : Files.list(corpus).sorted().toList()) {
+            ParsedDocument d = DocumentParser.parse(p.getFileName().toString(), Files.readAllBytes(p));
+            docId++;
+            List<Chunker.Piece> pieces = Chunker.chunk(d.body());
+            List<String> texts = new ArrayList<>();
+            pieces.forEach(c -> texts.add(SearchIndex.embeddingText(c.text())));
+            List<float[]> vectors = embedder.passages(texts);
+            for (int i = 0; i < pieces.size(); i++) {
+                DocumentMetadata m = d.metadata();
+                index.add(new IndexedChunk(++id, docId, i, m.title(), m.issuer(), m.publishedOn(), m.docNumber(),
+                        KnowledgeDocument.CURRENT, pieces.get(i).section(), pieces.get(i).text(), vectors.get(i)));
+            }
+        }
+        index.commit(1);
+        IndexSynchronizer noSync = new IndexSynchronizer(null, index) {
+            @Override
+            void ensureSynced() {
+            }
+        };
+        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync);
+    }
+
+    @Override
+    public void close() throws Exception {
+        index.destroy();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path tmp = Files.createTempDirectory("kbh");
+        try (KbHarness h = new KbHarness(new Embedder(), Path.of(args[0]), tmp)) {
+            for (String combo : (args.length > 2 ? args[2] : "WORDS+BIGRAMS+DENSE").split(",")) {
+                java.util.Set<Retriever.Signal> set = java.util.EnumSet.noneOf(Retriever.Signal.class);
+                for (String s : combo.split("\\+")) {
+                    set.add(Retriever.Signal.valueOf(s));
+                }
+                RetrievalEval.Result r = RetrievalEval.run(Path.of(args[1]), 5, null, (q, k) -> h.retriever.search(q, k, set));
+                System.out.println(combo + " " + r.summary());
+                if (Boolean.getBoolean("kb.misses")) {
+                    r.misses().forEach(System.out::println);
+                }
+            }
+        }
+    }
+}

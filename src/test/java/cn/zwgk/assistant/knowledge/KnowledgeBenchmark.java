@@ -1,0 +1,123 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import cn.zwgk.assistant.platform.PlatformProperties;
+
+/**
+ * Benchmark (not a test): retrieval latency over a generated corpus of N chunks, and ingestion
+ * throughput against the embedding model's raw throughput. See docs/benchmarks-knowledge.md.
+ * Args: corpusDir [chunks, default 20000].
+ */
+final class KnowledgeBenchmark {
+
+    private KnowledgeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args[0]);
+        int target = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Embedder embedder = new Embedder();
+        List<String> sentences = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (Path p : Files.list(corpus).sorted().toList()) {
+            String body = DocumentParser.parse(p.getFileName().toString(), Files.readAllBytes(p)).body();
+            bodies.add(body);
+            sentences.addAll(Arrays.stream(body.split("(?<=[。；])")).filter(s -> s.length() > 8).toList());
+        }
+        Random random = new Random(42);
+        List<String> generated = new ArrayList<>();
+        while (generated.size() < target) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < 250) {
+                sb.append(sentences.get(random.nextInt(sentences.size())));
+            }
+            generated.add(sb.toString());
+        }
+
+        embedder.passages(List.of("预热"));
+        List<String> chunkTexts = new ArrayList<>();
+        bodies.forEach(body -> Chunker.chunk(body).forEach(c -> chunkTexts.add(SearchIndex.embeddingText(c.text()))));
+        double rawPerSec = 0;
+        double ingestPerSec = 0;
+        List<float[]> probeVectors = List.of();
+        int chunks = 0;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            probeVectors = embedder.passages(chunkTexts);
+            rawPerSec = Math.max(rawPerSec, chunkTexts.size() / ((System.nanoTime() - t0) / 1e9));
+            long t1 = System.nanoTime();
+            chunks = 0;
+            for (Path p : Files.list(corpus).sorted().toList()) {
+                ParsedDocument doc = DocumentParser.parse(p.getFileName().toString(), Files.readAllBytes(p));
+                List<Chunker.Piece> pieces = Chunker.chunk(doc.body());
+                embedder.passages(pieces.stream().map(c -> SearchIndex.embeddingText(c.text())).toList());
+                chunks += pieces.size();
+            }
+            ingestPerSec = Math.max(ingestPerSec, chunks / ((System.nanoTime() - t1) / 1e9));
+        }
+        System.out.printf("same %d chunks, best of 3 alternating rounds: embedding alone %.1f chunks/s; parse+clean+chunk+embed %.1f chunks/s (%.0f %%)%n",
+                chunks, rawPerSec, ingestPerSec, 100 * ingestPerSec / rawPerSec);
+
+        Path dir = Files.createTempDirectory("kb-bench");
+        SearchIndex index = new SearchIndex(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0));
+        long t2 = System.nanoTime();
+        for (int i = 0; i < generated.size(); i++) {
+            float[] v = i < probeVectors.size() ? probeVectors.get(i) : jitter(probeVectors.get(i % probeVectors.size()), random);
+            index.add(new IndexedChunk(i + 1, i / 20 + 1, i % 20, "生成文档" + (i / 20), "示例机关", "2025-01-01", null,
+                    KnowledgeDocument.CURRENT, "一、测试", generated.get(i), v));
+        }
+        index.commit(1);
+        System.out.printf("indexed %d chunks in %.1f s%n", generated.size(), (System.nanoTime() - t2) / 1e9);
+
+        IndexSynchronizer noSync = new IndexSynchronizer(null, index) {
+            @Override
+            void ensureSynced() {
+            }
+        };
+        Retriever retriever = new Retriever(index, embedder,
+                new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0)), noSync);
+        List<String> questions = List.of("依申请公开多久答复", "解读材料几天内发布", "重大舆情多久发布权威信息",
+                "政务新媒体要杜绝什么账号", "每年至少组织几次培训", "信息公开申请可以通过哪些渠道提交",
+                "政府网站每年开展几次专项检查", "主动公开的信息多少个工作日内公开");
+        for (int i = 0; i < 20; i++) {
+            retriever.search(questions.get(i % questions.size()), 5);
+        }
+        List<Long> total = new ArrayList<>();
+        List<Long> embedOnly = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String q = questions.get(i % questions.size()) + (i % 3 == 0 ? "？" : "");
+            long a = System.nanoTime();
+            embedder.query(q);
+            long b = System.nanoTime();
+            retriever.search(q, 5);
+            long c = System.nanoTime();
+            embedOnly.add(b - a);
+            total.add(c - b);
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        System.out.printf("search over %d chunks: p50 %.1f ms, p95 %.1f ms (of which query embedding p95 %.1f ms); heap used %d MB of max %d MB%n",
+                index.size(), pct(total, 50), pct(total, 95), pct(embedOnly, 95),
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        index.destroy();
+    }
+
+    private static float[] jitter(float[] v, Random random) {
+        float[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += (float) (random.nextGaussian() * 0.02);
+        }
+        return out;
+    }
+
+    private static double pct(List<Long> nanos, int p) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+    }
+}

@@ -1,0 +1,61 @@
+package cn.zwgk.assistant.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class TextProcessingTest {
+
+    @Test
+    void traditionalScriptIsConvertedToSimplified() {
+        assertThat(ScriptConverter.toSimplified("依申請公開要多久？解讀材料幾天內發佈？")).isEqualTo("依申请公开要多久？解读材料几天内发布？");
+        assertThat(ScriptConverter.toSimplified("政府信息公開條例")).isEqualTo("政府信息公开条例");
+        assertThat(RetrievalEval.compact("園區 政務 公開")).isEqualTo("园区政务公开");
+    }
+
+    @Test
+    void chunksKeepTheirHeadingPathAndStaySmall() {
+        StringBuilder body = new StringBuilder("一、总体要求\n（一）工作目标\n");
+        body.append("目标段落。".repeat(20)).append('\n');
+        body.append("二、主要任务\n（一）健全制度\n1.健全发布审核制度。").append("审核内容。".repeat(150)).append('\n');
+        body.append("（二）公开范围\n下列信息应当公开：\n（一）机构职能；\n（二）办事指南；\n（三）收费标准。\n");
+        List<Chunker.Piece> pieces = Chunker.chunk(body.toString());
+        assertThat(pieces).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(Chunker.MAX));
+        assertThat(pieces.get(0).section()).isEqualTo("一、总体要求 > （一）工作目标");
+        assertThat(pieces.get(0).text()).startsWith("一、总体要求\n（一）工作目标\n目标段落。");
+        assertThat(pieces).filteredOn(p -> p.text().contains("审核内容")).hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p.section()).startsWith("二、主要任务 > （一）健全制度 > 1.健全发布审核制度"));
+        Chunker.Piece list = pieces.get(pieces.size() - 1);
+        assertThat(list.section()).isEqualTo("二、主要任务 > （二）公开范围");
+        assertThat(list.text()).contains("（一）机构职能；\n（二）办事指南；\n（三）收费标准。");
+    }
+
+    @Test
+    void followUpsAreCompletedFromThePreviousQuestion() {
+        Optional<String> previous = Optional.of("依申请公开多久答复？");
+        assertThat(PolicyQuestionHandler.complete("那延期呢？", previous)).isEqualTo("依申请公开多久答复？ 延期");
+        assertThat(PolicyQuestionHandler.complete("那延期呢？", Optional.empty())).isEqualTo("那延期呢？");
+        assertThat(PolicyQuestionHandler.complete("解读材料几天内发布？", previous)).isEqualTo("解读材料几天内发布？");
+    }
+
+    @Test
+    void personalDataIsMasked() {
+        String masked = PersonalData.mask("我是张三，身份证11010519491231002X，电话13912345678，座机010-12345678，邮箱a.b@example.com");
+        assertThat(masked).doesNotContain("11010519491231002X", "13912345678", "12345678", "a.b@example.com")
+                .contains("[身份证号]", "[手机号]", "[电话]", "[邮箱]");
+    }
+
+    @Test
+    void faithfulnessRejectsNumbersTheSourcesDoNotHave() {
+        SearchHit source = new SearchHit(1, 1, "指南", null, null, null, "CURRENT", "二、依申请公开",
+                "不能当场答复的，自收到申请之日起20个工作日内予以答复；延长的期限最长不超过20个工作日。", 1, 0.8);
+        assertThat(FaithfulnessCheck.faithful("不能当场答复的，20个工作日内答复[1]。", List.of(source))).isTrue();
+        assertThat(FaithfulnessCheck.faithful("一般15个工作日内答复[1]。", List.of(source))).isFalse();
+        assertThat(FaithfulnessCheck.faithful("20个工作日内答复。", List.of(source))).as("no citation").isFalse();
+        assertThat(FaithfulnessCheck.faithful("20个工作日内答复[2]。", List.of(source))).as("no such passage").isFalse();
+        assertThat(FaithfulnessCheck.faithful("最长不超过二十个工作日[1]。", List.of(source))).isFalse();
+    }
+}

@@ -16,7 +16,7 @@ final class KbHarness implements AutoCloseable {
 
     KbHarness(Embedder embedder, Path corpus, Path dataDir) throws Exception {
         this.embedder = embedder;
-        PlatformProperties platform = new PlatformProperties("channel-config", dataDir.toString(), null, "t:", 0);
+        PlatformProperties platform = new PlatformProperties("channel-config", dataDir.toString(), null, "t:", 0, null);
         index = new SearchIndex(platform);
         long id = 0;
         long docId = 0;

@@ -65,7 +65,7 @@ final class KnowledgeBenchmark {
                 chunks, rawPerSec, ingestPerSec, 100 * ingestPerSec / rawPerSec);
 
         Path dir = Files.createTempDirectory("kb-bench");
-        SearchIndex index = new SearchIndex(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0));
+        SearchIndex index = new SearchIndex(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null));
         long t2 = System.nanoTime();
         for (int i = 0; i < generated.size(); i++) {
             float[] v = i < probeVectors.size() ? probeVectors.get(i) : jitter(probeVectors.get(i % probeVectors.size()), random);
@@ -81,7 +81,7 @@ final class KnowledgeBenchmark {
             }
         };
         Retriever retriever = new Retriever(index, embedder,
-                new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0)), noSync);
+                new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null)), noSync);
         List<String> questions = List.of("依申请公开多久答复", "解读材料几天内发布", "重大舆情多久发布权威信息",
                 "政务新媒体要杜绝什么账号", "每年至少组织几次培训", "信息公开申请可以通过哪些渠道提交",
                 "政府网站每年开展几次专项检查", "主动公开的信息多少个工作日内公开");

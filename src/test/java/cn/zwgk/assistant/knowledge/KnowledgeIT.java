@@ -144,7 +144,7 @@ class KnowledgeIT {
     void anotherInstanceBuildsItsOwnIndexFromTheDatabaseAndFollowsChanges() throws Exception {
         java.nio.file.Path otherDataDir = java.nio.file.Files.createTempDirectory("kb-instance-b");
         SearchIndex otherIndex = new SearchIndex(new cn.zwgk.assistant.platform.PlatformProperties("channel-config",
-                otherDataDir.toString(), null, "b:", 0));
+                otherDataDir.toString(), null, "b:", 0, null));
         try {
             IndexSynchronizer other = new IndexSynchronizer(store, otherIndex);
             Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other);

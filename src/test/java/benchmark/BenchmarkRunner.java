@@ -18,11 +18,12 @@ import java.util.UUID;
  * get the same two cores, their own heap and JIT, and neither pays for the other's idle work.
  * The load generator is this JVM and is the same for both. Per server: start, wait for the URL
  * check, check that a message is answered and a bad signature refused, warm up (closed loop, not
- * measured), then the open-loop phase at {@code bench.rate} and the closed-loop saturation phase.
+ * measured), then the closed-loop saturation phase and the open-loop phase at {@code bench.rate}
+ * (last, so that the JIT has had the most time before the latency that has a target is measured).
  */
 public final class BenchmarkRunner {
 
-    private static final Duration RAMP = Duration.ofSeconds(5);
+    private static final Duration ROUND = Duration.ofSeconds(5);
     private static final int TIMEOUT_MILLIS = 15_000;
 
     private BenchmarkRunner() {
@@ -60,19 +61,17 @@ public final class BenchmarkRunner {
                     TIMEOUT_MILLIS);
             sanityCheck(target, load);
             CpuMeter cpu = new CpuMeter(server);
-            say(target, "warm-up " + settings.warmup().toSeconds() + " s");
-            load.closedLoop(settings.warmup(), settings.saturationConnections());
-            say(target, "open loop " + settings.rate() + " msg/s for " + settings.duration().toSeconds() + " s");
-            CpuMeter.Sample before = cpu.sample();
-            WebhookLoad.Tally open = load.openLoop(settings.rate(), settings.duration(), settings.openConnections());
-            CpuMeter.Usage openCpu = before.to(cpu.sample());
+            WarmUp warmUp = warmUp(target, load, server, settings);
             say(target, "saturation, " + settings.saturationConnections() + " connections");
-            load.closedLoop(RAMP, settings.saturationConnections());
-            before = cpu.sample();
+            CpuMeter.Sample before = cpu.sample();
             WebhookLoad.Tally saturated = load.closedLoop(settings.saturation(), settings.saturationConnections());
             CpuMeter.Usage saturatedCpu = before.to(cpu.sample());
+            say(target, "open loop " + settings.rate() + " msg/s for " + settings.duration().toSeconds() + " s");
+            before = cpu.sample();
+            WebhookLoad.Tally open = load.openLoop(settings.rate(), settings.duration(), settings.openConnections());
+            CpuMeter.Usage openCpu = before.to(cpu.sample());
             say(target, "done");
-            return new Measurement(target, open, openCpu, saturated, saturatedCpu);
+            return new Measurement(target, warmUp, open, openCpu, saturated, saturatedCpu);
         } catch (RuntimeException e) {
             System.err.println(server.logTail());
             throw e;
@@ -81,6 +80,31 @@ public final class BenchmarkRunner {
                 backend.clean();
             }
         }
+    }
+
+    /**
+     * Closed-loop load until the JIT has settled: at least {@code bench.warmup}, then 5 s rounds until
+     * the server's compiler threads use less than 5 % of a core during a round, at most
+     * {@code bench.warmupMax}. On two busy cores C2 compiles the Spring stack for a minute or more;
+     * measured before it is done, its CPU would be charged to the first phase and its queue would
+     * leave hot code interpreted.
+     */
+    private static WarmUp warmUp(String target, WebhookLoad load, ServerProcess server, BenchSettings settings)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        load.closedLoop(settings.warmup(), settings.saturationConnections());
+        boolean settled = false;
+        while (!settled && System.nanoTime() - started < settings.warmupMax().toNanos()) {
+            long compiler = server.compilerCpu().toNanos();
+            long roundStart = System.nanoTime();
+            WebhookLoad.Tally round = load.closedLoop(ROUND, settings.saturationConnections());
+            double compilerCores = (server.compilerCpu().toNanos() - compiler) / (double) (System.nanoTime() - roundStart);
+            say(target, String.format("warm-up: %.0f msg/s, JIT compiler %.2f cores", round.throughput(), compilerCores));
+            settled = compilerCores < 0.05;
+        }
+        WarmUp warmUp = new WarmUp((System.nanoTime() - started) / 1e9, settled);
+        say(target, String.format("warmed up in %.0f s%s", warmUp.seconds(), settled ? "" : " (JIT still busy)"));
+        return warmUp;
     }
 
     /** Refuses to measure a server that does not answer, or that answers forged requests. */
@@ -107,6 +131,7 @@ public final class BenchmarkRunner {
         if (backend != null) {
             args.addAll(backend.applicationArgs());
         }
+        args.addAll(settings.appArgs());
         return args;
     }
 
@@ -124,8 +149,12 @@ public final class BenchmarkRunner {
         System.out.printf("[%tT] %s: %s%n", System.currentTimeMillis(), target, what);
     }
 
+    /** How long the warm-up took, and whether the JIT compiler was idle at its end. */
+    record WarmUp(double seconds, boolean settled) {
+    }
+
     /** The two measured phases of one server. */
-    record Measurement(String target, WebhookLoad.Tally open, CpuMeter.Usage openCpu,
+    record Measurement(String target, WarmUp warmUp, WebhookLoad.Tally open, CpuMeter.Usage openCpu,
                        WebhookLoad.Tally saturated, CpuMeter.Usage saturatedCpu) {
     }
 }

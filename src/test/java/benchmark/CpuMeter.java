@@ -20,26 +20,31 @@ final class CpuMeter {
     }
 
     Sample sample() {
-        return new Sample(System.nanoTime(), server.cpu().toNanos(),
+        return new Sample(System.nanoTime(), server.cpu().toNanos(), server.childCpu().toNanos(),
                 ServerProcess.cpuOf(ProcessHandle.current()).toNanos(), machineBusyNanos());
     }
 
-    /** CPU use between two samples. */
-    record Usage(double seconds, double serverCores, double generatorCores, double otherCores, double serverCpuNanos) {
+    /**
+     * CPU use between two samples, in cores (CPU seconds per second). The server's figures include its
+     * child processes, which are also given on their own.
+     */
+    record Usage(double seconds, double serverCores, double childCores, double generatorCores, double otherCores,
+                 double serverCpuNanos) {
 
         double serverMicrosPer(long messages) {
             return messages == 0 ? 0 : serverCpuNanos / 1000.0 / messages;
         }
     }
 
-    record Sample(long at, long server, long generator, long machine) {
+    record Sample(long at, long server, long children, long generator, long machine) {
 
         Usage to(Sample end) {
             double seconds = (end.at - at) / 1e9;
-            long serverNanos = end.server - server;
+            long childNanos = end.children - children;
+            long serverNanos = end.server - server + childNanos;
             long generatorNanos = end.generator - generator;
             long other = Math.max(0, (end.machine - machine) - serverNanos - generatorNanos);
-            return new Usage(seconds, serverNanos / 1e9 / seconds, generatorNanos / 1e9 / seconds,
+            return new Usage(seconds, serverNanos / 1e9 / seconds, childNanos / 1e9 / seconds, generatorNanos / 1e9 / seconds,
                     machine == 0 ? Double.NaN : other / 1e9 / seconds, serverNanos);
         }
     }

@@ -30,9 +30,9 @@ final class Report {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
             WebhookLoad.Tally t = m.open();
-            md.append(String.format("| %s | %d | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.2f | %.2f |%n",
+            md.append(String.format("| %s | %d | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %.0f | %s | %.2f | %.2f |%n",
                     m.target(), t.count(), t.throughput(), t.millis(50), t.millis(90), t.millis(99), t.maxMillis(),
-                    t.errors(), m.openCpu().serverMicrosPer(t.count()), m.openCpu().serverCores(),
+                    t.errors(), m.openCpu().serverMicrosPer(t.count()), cores(m.openCpu()),
                     m.openCpu().generatorCores(), m.openCpu().otherCores()));
         }
         md.append(String.format("%n**Saturation, closed loop, %d connections, %d s**%n%n",
@@ -42,9 +42,9 @@ final class Report {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
             WebhookLoad.Tally t = m.saturated();
-            md.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.2f | %.2f |%n",
+            md.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.1f | %d | %.0f | %s | %.2f | %.2f |%n",
                     m.target(), t.ok, t.throughput(), t.millis(50), t.millis(99), t.maxMillis(), t.errors(),
-                    m.saturatedCpu().serverMicrosPer(t.count()), m.saturatedCpu().serverCores(),
+                    m.saturatedCpu().serverMicrosPer(t.count()), cores(m.saturatedCpu()),
                     m.saturatedCpu().generatorCores(), m.saturatedCpu().otherCores()));
         }
         for (Measurement m : measurements) {
@@ -53,8 +53,20 @@ final class Report {
                         .append(", saturation ").append(m.saturated().failures).append('\n');
             }
         }
+        md.append("\nWarm-up:");
+        for (Measurement m : measurements) {
+            md.append(String.format(" %s %.0f s%s;", m.target(), m.warmUp().seconds(),
+                    m.warmUp().settled() ? "" : " (**JIT compiler still busy** at the end)"));
+        }
+        md.setCharAt(md.length() - 1, '.');
+        md.append('\n');
         targets(measurements).ifPresent(md::append);
         return md.toString();
+    }
+
+    private static String cores(CpuMeter.Usage usage) {
+        return usage.childCores() < 0.005 ? String.format("%.2f", usage.serverCores())
+                : String.format("%.2f (Redis %.2f)", usage.serverCores(), usage.childCores());
     }
 
     private static Optional<String> targets(List<Measurement> measurements) {

@@ -2,6 +2,7 @@ package benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +69,42 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become ready in " + timeout + "; see " + log);
     }
 
-    /** CPU time used so far by the server JVM and its child processes (the in-process Redis server). */
+    /** CPU time used so far by the server JVM. */
     Duration cpu() {
-        Duration total = cpuOf(process.toHandle());
+        return cpuOf(process.toHandle());
+    }
+
+    /** CPU time used so far by the server's child processes (the in-process Redis server). */
+    Duration childCpu() {
+        Duration total = Duration.ZERO;
         for (ProcessHandle child : process.descendants().toList()) {
             total = total.plus(cpuOf(child));
         }
         return total;
+    }
+
+    /**
+     * CPU time used so far by the server's JIT compiler threads (Linux: {@code /proc/<pid>/task}); zero
+     * where that cannot be read.
+     */
+    Duration compilerCpu() {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ = 100
     }
 
     static Duration cpuOf(ProcessHandle handle) {

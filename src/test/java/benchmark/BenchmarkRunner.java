@@ -72,8 +72,8 @@ public final class BenchmarkRunner {
             CpuMeter.Usage openCpu = before.to(cpu.sample());
             say(target, "done");
             return new Measurement(target, warmUp, open, openCpu, saturated, saturatedCpu);
-        } catch (RuntimeException e) {
-            System.err.println(server.logTail());
+        } catch (Exception e) {
+            System.err.println("Last lines of " + target + "'s log:\n" + server.logTail());
             throw e;
         } finally {
             if (backend != null) {
@@ -84,7 +84,7 @@ public final class BenchmarkRunner {
 
     /**
      * Closed-loop load until the JIT has settled: at least {@code bench.warmup}, then 5 s rounds until
-     * the server's compiler threads use less than 5 % of a core during a round, at most
+     * the server's compiler threads use less than 5 % of a core in two rounds in a row, at most
      * {@code bench.warmupMax}. On two busy cores C2 compiles the Spring stack for a minute or more;
      * measured before it is done, its CPU would be charged to the first phase and its queue would
      * leave hot code interpreted.
@@ -93,17 +93,17 @@ public final class BenchmarkRunner {
             throws InterruptedException {
         long started = System.nanoTime();
         load.closedLoop(settings.warmup(), settings.saturationConnections());
-        boolean settled = false;
-        while (!settled && System.nanoTime() - started < settings.warmupMax().toNanos()) {
+        int quietRounds = 0;
+        while (quietRounds < 2 && System.nanoTime() - started < settings.warmupMax().toNanos()) {
             long compiler = server.compilerCpu().toNanos();
             long roundStart = System.nanoTime();
             WebhookLoad.Tally round = load.closedLoop(ROUND, settings.saturationConnections());
             double compilerCores = (server.compilerCpu().toNanos() - compiler) / (double) (System.nanoTime() - roundStart);
             say(target, String.format("warm-up: %.0f msg/s, JIT compiler %.2f cores", round.throughput(), compilerCores));
-            settled = compilerCores < 0.05;
+            quietRounds = compilerCores < 0.05 ? quietRounds + 1 : 0;
         }
-        WarmUp warmUp = new WarmUp((System.nanoTime() - started) / 1e9, settled);
-        say(target, String.format("warmed up in %.0f s%s", warmUp.seconds(), settled ? "" : " (JIT still busy)"));
+        WarmUp warmUp = new WarmUp((System.nanoTime() - started) / 1e9, quietRounds >= 2);
+        say(target, String.format("warmed up in %.0f s%s", warmUp.seconds(), warmUp.settled() ? "" : " (JIT still busy)"));
         return warmUp;
     }
 

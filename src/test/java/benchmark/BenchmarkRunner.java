@@ -103,7 +103,8 @@ public final class BenchmarkRunner {
             quietRounds = compilerCores < 0.05 ? quietRounds + 1 : 0;
         }
         WarmUp warmUp = new WarmUp((System.nanoTime() - started) / 1e9, quietRounds >= 2);
-        say(target, String.format("warmed up in %.0f s%s", warmUp.seconds(), warmUp.settled() ? "" : " (JIT still busy)"));
+        say(target, String.format("warmed up in %.0f s%s", warmUp.seconds(),
+                warmUp.settled() ? "" : " (JIT not idle: still busy, or bench.warmupMax left no time to check)"));
         return warmUp;
     }
 

@@ -56,7 +56,7 @@ final class Report {
         md.append("\nWarm-up:");
         for (Measurement m : measurements) {
             md.append(String.format(" %s %.0f s%s;", m.target(), m.warmUp().seconds(),
-                    m.warmUp().settled() ? "" : " (**JIT compiler still busy** at the end)"));
+                    m.warmUp().settled() ? "" : " (**JIT compiler not seen idle**)"));
         }
         md.setCharAt(md.length() - 1, '.');
         md.append('\n');

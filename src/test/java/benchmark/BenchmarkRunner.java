@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The webhook benchmark: measures the bare WxJava echo endpoint ({@link BareEchoApplication}) and the
@@ -46,11 +48,12 @@ public final class BenchmarkRunner {
     private static Measurement measure(String target, BenchSettings settings) throws Exception {
         String id = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ExternalBackend backend = settings.external() ? new ExternalBackend(settings, id) : null;
+        Path dataDir = Files.createTempDirectory("zwgk-bench-");
         ServerProcess server = switch (target) {
             case "bare" -> ServerProcess.start(target, settings.jvmArgs(), System.getProperty("java.class.path"),
                     BareEchoApplication.class.getName(), List.of(), settings.out());
             case "app" -> ServerProcess.start(target, settings.jvmArgs(), applicationClasspath(),
-                    "cn.zwgk.assistant.Application", appArgs(settings, id, backend), settings.out());
+                    "cn.zwgk.assistant.Application", appArgs(settings, id, dataDir, backend), settings.out());
             default -> throw new IllegalArgumentException("unknown target " + target + " (bare, app)");
         };
         try (server) {
@@ -79,6 +82,7 @@ public final class BenchmarkRunner {
             if (backend != null) {
                 backend.clean();
             }
+            deleteRecursively(dataDir);
         }
     }
 
@@ -124,9 +128,9 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static List<String> appArgs(BenchSettings settings, String id, ExternalBackend backend) throws IOException {
+    private static List<String> appArgs(BenchSettings settings, String id, Path dataDir, ExternalBackend backend) {
         List<String> args = new ArrayList<>(List.of(
-                "--platform.data-dir=" + Files.createTempDirectory("zwgk-bench-"),
+                "--platform.data-dir=" + dataDir,
                 "--platform.channel-config-dir=" + Path.of("channel-config").toAbsolutePath(),
                 "--platform.redis-key-prefix=" + id + ":"));
         if (backend != null) {
@@ -144,6 +148,14 @@ public final class BenchmarkRunner {
         }
         return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
                 + Files.readString(dependencies).trim();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static void say(String target, String what) {

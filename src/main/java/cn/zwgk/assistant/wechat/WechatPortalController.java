@@ -3,11 +3,16 @@ package cn.zwgk.assistant.wechat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +74,16 @@ class WechatPortalController {
         return ResponseEntity.ok(echostr == null ? "" : echostr);
     }
 
+    /**
+     * Answers on the request thread when the answer is ready within {@code wechat.inline-wait} (a
+     * greeting, a menu text), writing the response itself and returning {@code null}, which Spring
+     * MVC takes as "handled". Otherwise it returns the pending reply and the request goes
+     * asynchronous, freeing the thread; the async dispatch runs the filter chain and the dispatcher
+     * a second time, which for quick answers costs more than the answer itself.
+     */
     @PostMapping
-    CompletableFuture<ResponseEntity<String>> receive(@PathVariable String appId, HttpServletRequest request)
-            throws IOException {
+    CompletableFuture<ResponseEntity<String>> receive(@PathVariable String appId, HttpServletRequest request,
+                                                      HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         // The query string is read by hand: asking the servlet for parameters would consume a body
         // sent as a form.
@@ -117,12 +129,34 @@ class WechatPortalController {
             return done(refuse(HttpStatus.BAD_REQUEST, e.getMessage()));
         }
         metrics.received(message);
-        return coordinator.reply(account, message)
+        CompletableFuture<ResponseEntity<String>> reply = coordinator.reply(account, message)
                 .thenApply(answer -> {
                     metrics.replied(started);
                     String xml = answer.map(text -> encoder.encode(account, message, text, aes)).orElse("success");
                     return ResponseEntity.ok().contentType(XML).body(xml);
                 });
+        ResponseEntity<String> ready = readyWithin(reply, properties.inlineWait());
+        if (ready == null) {
+            return reply;
+        }
+        byte[] xml = ready.getBody().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(ready.getStatusCode().value());
+        response.setContentType(XML.toString());
+        response.setContentLength(xml.length);
+        response.getOutputStream().write(xml);
+        return null;
+    }
+
+    /** The reply if it completes normally within {@code wait}, else null (it is then answered asynchronously). */
+    private static ResponseEntity<String> readyWithin(CompletableFuture<ResponseEntity<String>> reply, Duration wait) {
+        try {
+            return reply.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private Map<String, String> decrypt(Account account, Map<String, String> envelope, String timestamp,

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiRetrySleep    WxJava's first back-off step
  * @param workers          threads that compute answers off the request threads
  * @param workerQueue      messages waiting for a worker before new ones get the busy text
+ * @param inlineWait       how long the request thread waits for the answer before the request goes
+ *                         asynchronous (quick answers are then written without an async dispatch)
  */
 @ConfigurationProperties("wechat")
 public record WechatProperties(
@@ -34,5 +36,6 @@ public record WechatProperties(
         @DefaultValue("0") int apiMaxRetries,
         @DefaultValue("200ms") Duration apiRetrySleep,
         @DefaultValue("16") int workers,
-        @DefaultValue("2000") int workerQueue) {
+        @DefaultValue("2000") int workerQueue,
+        @DefaultValue("100ms") Duration inlineWait) {
 }

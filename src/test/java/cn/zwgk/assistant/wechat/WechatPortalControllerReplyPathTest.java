@@ -31,7 +31,7 @@ class WechatPortalControllerReplyPathTest {
     private final ReplyCoordinator coordinator = mock(ReplyCoordinator.class);
     private final ReplyEncoder encoder = mock(ReplyEncoder.class);
     private final WechatPortalController controller = new WechatPortalController(
-            new AccountRegistry(new PlatformProperties("channel-config", "./data", null, "t:", 0), new MockEnvironment()),
+            new AccountRegistry(new PlatformProperties("channel-config", "./data", null, "t:", 0, null), new MockEnvironment()),
             properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()));
     private final WechatTestClient wechat = WechatTestClient.defaultAccount(0);
 

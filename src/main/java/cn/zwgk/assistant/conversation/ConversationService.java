@@ -53,8 +53,7 @@ public class ConversationService {
                     .map(Reply::of)
                     .orElseGet(() -> Reply.of(texts.get("conversation.no-more")));
         }
-        boolean freshSession = sessions.get(message.appId(), message.openid(), "lastIntent").isEmpty();
-        sessions.put(message.appId(), message.openid(), "lastIntent", intent.name());
+        boolean freshSession = sessions.swap(message.appId(), message.openid(), "lastIntent", intent.name()).isEmpty();
         Optional<DialogHandler> dialog = activeDialog(message, freshSession);
         if (dialog.isPresent()) {
             DialogTurn turn = dialog.get().handle(message, intent);

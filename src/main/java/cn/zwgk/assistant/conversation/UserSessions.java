@@ -16,6 +16,13 @@ public class UserSessions {
 
     private static final String DIALOG = "dialog";
 
+    private static final String SWAP = """
+            local old = redis.call('HGET', KEYS[1], ARGV[1])
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return old
+            """;
+
     private final Redis redis;
     private final long ttlMillis;
 
@@ -29,9 +36,14 @@ public class UserSessions {
     }
 
     public void put(String appId, String openid, String field, String value) {
-        String key = stateKey(appId, openid);
-        redis.jedis().hset(key, field, value);
-        redis.jedis().pexpire(key, ttlMillis);
+        swap(appId, openid, field, value);
+    }
+
+    /** Sets the field, renews the session's lifetime and returns the field's previous value, in one round trip. */
+    public Optional<String> swap(String appId, String openid, String field, String value) {
+        Object previous = redis.jedis().eval(SWAP, List.of(stateKey(appId, openid)),
+                List.of(field, value, Long.toString(ttlMillis)));
+        return Optional.ofNullable(previous).map(Object::toString);
     }
 
     public void remove(String appId, String openid, String field) {

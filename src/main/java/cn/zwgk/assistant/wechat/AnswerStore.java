@@ -27,6 +27,12 @@ class AnswerStore {
             return {n, redis.call('GET', KEYS[2])}
             """;
 
+    /** SET the answer, then tell whether the hand-off flag is set. */
+    private static final String SAVE = """
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return redis.call('EXISTS', KEYS[2])
+            """;
+
     private final Redis redis;
     private final long ttlMillis;
 
@@ -47,8 +53,12 @@ class AnswerStore {
         return new Attempt((int) number, Duration.ofMillis(Math.max(0, now - firstSeen)));
     }
 
-    void saveAnswer(String appId, String messageKey, String text) {
-        redis.jedis().set(key(appId, messageKey, "answer"), text, SetParams.setParams().px(ttlMillis));
+    /** Stores the answer; returns whether the message was already handed off (one round trip). */
+    boolean saveAnswer(String appId, String messageKey, String text) {
+        Object handedOff = redis.jedis().eval(SAVE,
+                List.of(key(appId, messageKey, "answer"), key(appId, messageKey, "handoff")),
+                List.of(text, Long.toString(ttlMillis)));
+        return handedOff instanceof Long n && n == 1L;
     }
 
     Optional<String> answer(String appId, String messageKey) {

@@ -64,7 +64,8 @@ class ReplyCoordinator {
         Duration wait = last ? properties.passiveBudget() : properties.retryHold();
         return awaitAnswer(account.appId(), message.messageKey(), wait).thenApply(answer -> {
             if (answer.isPresent()) {
-                return passive(account, message, answer.get());
+                // only the final delivery, or one after it, can meet a hand-off to compete with
+                return last ? passive(account, message, answer.get()) : answer.filter(a -> !a.isBlank());
             }
             return last ? handOff(account, message) : Optional.empty();
         });
@@ -98,10 +99,9 @@ class ReplyCoordinator {
     }
 
     private void finish(Account account, InboundMessage message, CompletableFuture<String> future, String text) {
-        store.saveAnswer(account.appId(), message.messageKey(), text);
+        boolean handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
         future.complete(text);
-        if (!text.isBlank() && store.handedOff(account.appId(), message.messageKey())
-                && store.claimDelivery(account.appId(), message.messageKey())) {
+        if (!text.isBlank() && handedOff && store.claimDelivery(account.appId(), message.messageKey())) {
             lateDelivery.deliver(account, message.openid(), message.messageKey(), text);
         }
     }

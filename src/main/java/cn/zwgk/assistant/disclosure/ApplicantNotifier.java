@@ -1,29 +1,58 @@
 package cn.zwgk.assistant.disclosure;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import cn.zwgk.assistant.notification.OutboundFailed;
 import cn.zwgk.assistant.notification.OutboundMessage;
 import cn.zwgk.assistant.notification.OutboxService;
 import cn.zwgk.assistant.platform.Texts;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells online applicants about every status change of their case, as a customer-service message
  * through the outbox (one delivery key per case and change). It runs just before the status change
  * commits, so the message and the change are stored together or not at all; the relay sends it
- * after the commit. Outside WeChat's 48-hour window the channel cannot deliver; a template-message
- * fallback is not built yet.
+ * after the commit. When WeChat refuses it for good (outside the 48-hour window, most often), the
+ * same notice goes out as the {@code applicant-notice} template message.
  */
 @Component
 class ApplicantNotifier {
 
+    private static final String KEY_PREFIX = "disclosure:";
+    private static final String TEMPLATE_CHANNEL = "WECHAT_TEMPLATE";
+
     private final OutboxService outbox;
     private final Texts texts;
+    private final JsonMapper json;
 
-    ApplicantNotifier(OutboxService outbox, Texts texts) {
+    ApplicantNotifier(OutboxService outbox, Texts texts, JsonMapper json) {
         this.outbox = outbox;
         this.texts = texts;
+        this.json = json;
+    }
+
+    @EventListener
+    void onRefused(OutboundFailed failed) {
+        if (!failed.deliveryKey().startsWith(KEY_PREFIX) || !OutboundMessage.CUSTOMER_SERVICE.equals(failed.channel())) {
+            return;
+        }
+        String trackingNo = failed.deliveryKey().substring(KEY_PREFIX.length()).replaceFirst(":v\\d+$", "");
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("template", "applicant-notice");
+        notice.put("title", texts.get("disclosure.notify.template-title"));
+        notice.put("body", failed.payload());
+        notice.put("reference", trackingNo);
+        notice.put("time", LocalDate.now().toString());
+        notice.put("critical", false);
+        outbox.enqueue(new OutboundMessage(failed.deliveryKey() + ":template", TEMPLATE_CHANNEL, failed.account(),
+                failed.recipient(), json.writeValueAsString(notice)));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -22,9 +22,10 @@ import cn.zwgk.assistant.platform.PlatformProperties;
 @Component
 class TemplateConfig {
 
+    static final String STAFF_ALERT = "staff-alert";
+
     private final String account;
-    private final String templateId;
-    private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final Map<String, Template> templates = new LinkedHashMap<>();
 
     @SuppressWarnings("unchecked")
     TemplateConfig(PlatformProperties platform, Environment env) {
@@ -36,25 +37,39 @@ class TemplateConfig {
             throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
         }
         this.account = env.resolvePlaceholders(String.valueOf(root.getOrDefault("account", ""))).strip();
-        Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) root.get("templates")).get("staff-alert");
-        this.templateId = env.resolvePlaceholders(String.valueOf(template.get("template-id"))).strip();
-        ((Map<String, Map<String, String>>) template.get("fields")).forEach((name, spec) ->
-                fields.put(name, new Field(spec.get("source"), spec.get("type"))));
+        ((Map<String, Map<String, Object>>) root.get("templates")).forEach((name, template) -> {
+            Map<String, Field> fields = new LinkedHashMap<>();
+            ((Map<String, Map<String, String>>) template.get("fields")).forEach((field, spec) ->
+                    fields.put(field, new Field(spec.get("source"), spec.get("type"))));
+            templates.put(name, new Template(env.resolvePlaceholders(String.valueOf(template.get("template-id"))).strip(),
+                    Map.copyOf(fields)));
+        });
+        if (!templates.containsKey(STAFF_ALERT)) {
+            throw new IllegalStateException(file + " must define the template '" + STAFF_ALERT + "'");
+        }
     }
 
     String account() {
         return account;
     }
 
-    String templateId() {
-        return templateId;
+    /** The named template; an unknown name is a configuration error. */
+    Template template(String name) {
+        Template template = templates.get(name == null || name.isBlank() ? STAFF_ALERT : name);
+        if (template == null) {
+            throw new IllegalArgumentException("no template '" + name + "' in channel-config/templates.yml");
+        }
+        return template;
     }
 
-    /** The template's field values for a notice. */
-    Map<String, String> values(StaffAlert alert) {
-        Map<String, String> values = new LinkedHashMap<>();
-        fields.forEach((name, field) -> values.put(name, field.render(alert)));
-        return values;
+    record Template(String id, Map<String, Field> fields) {
+
+        /** The template's field values for a notice. */
+        Map<String, String> values(StaffAlert alert) {
+            Map<String, String> values = new java.util.TreeMap<>();
+            fields.forEach((name, field) -> values.put(name, field.render(alert)));
+            return values;
+        }
     }
 
     record Field(String source, String type) {

@@ -40,16 +40,23 @@ class TemplateMessageChannel implements OutboundChannel {
 
     @Override
     public void send(OutboundMessage message) throws DeliveryException {
-        StaffAlert alert = json.readValue(message.payload(), StaffAlert.class);
+        tools.jackson.databind.JsonNode payload = json.readTree(message.payload());
+        StaffAlert alert = json.treeToValue(payload, StaffAlert.class);
+        TemplateConfig.Template chosen;
+        try {
+            chosen = templates.template(payload.path("template").asString(""));
+        } catch (IllegalArgumentException e) {
+            throw DeliveryException.permanent(e.getMessage());
+        }
         String appId = message.account() != null ? message.account()
                 : templates.account().isBlank() ? accounts.defaultAccount().appId() : templates.account();
         WxMpTemplateMessage template = WxMpTemplateMessage.builder()
                 .toUser(message.recipient())
-                .templateId(templates.templateId())
+                .templateId(chosen.id())
                 .url(alert.url())
                 .clientMsgId(clientMsgId(message.deliveryKey()))
                 .build();
-        templates.values(alert).forEach((name, value) -> template.addData(new WxMpTemplateData(name, value)));
+        chosen.values(alert).forEach((name, value) -> template.addData(new WxMpTemplateData(name, value)));
         try {
             clients.service(appId).getTemplateMsgService().sendTemplateMsg(template);
         } catch (WxErrorException e) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,18 +22,20 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores the message unless its delivery key is already there. {@code ON CONFLICT DO NOTHING}
+     * rather than catching the duplicate: on PostgreSQL a failed statement would abort the caller's
+     * transaction (H2 understands it in PostgreSQL mode).
+     */
     boolean insert(OutboundMessage m) {
         Timestamp now = Timestamp.from(Instant.now());
-        try {
-            return jdbc.sql("""
-                    insert into outbox_message (delivery_key, channel, account, recipient, payload, status, attempts,
-                                                next_attempt_at, created_at)
-                    values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                    .params(m.deliveryKey(), m.channel(), m.account(), m.recipient(), m.payload(), now, now)
-                    .update() == 1;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("""
+                insert into outbox_message (delivery_key, channel, account, recipient, payload, status, attempts,
+                                            next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                on conflict do nothing""")
+                .params(m.deliveryKey(), m.channel(), m.account(), m.recipient(), m.payload(), now, now)
+                .update() == 1;
     }
 
     /** Ids of messages that are due, or whose sender's lease ran out. */

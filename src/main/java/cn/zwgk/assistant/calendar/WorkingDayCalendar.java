@@ -48,37 +48,23 @@ public class WorkingDayCalendar {
 
     /** The date {@code days} working days after {@code from} ({@code from} itself not counted). */
     public WorkingDate addWorkingDays(LocalDate from, int days) {
-        if (days < 0 || days > MAX_DAYS) {
-            throw new IllegalArgumentException("days must be between 0 and " + MAX_DAYS);
-        }
-        Snapshot s = snapshot();
-        Set<Integer> missing = new TreeSet<>();
-        LocalDate day = from;
-        for (int counted = 0; counted < days; ) {
-            day = day.plusDays(1);
-            if (!s.years.contains(day.getYear())) {
-                missing.add(day.getYear());
-            }
-            if (s.isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        if (!missing.isEmpty()) {
-            flagMissing(missing, "add " + days + " working days to " + from);
-        }
-        return new WorkingDate(day, List.copyOf(missing));
+        return count(from, days, 1, "add " + days + " working days to " + from);
     }
 
     /** The working day {@code days} working days before {@code to} ({@code to} itself not counted). */
     public WorkingDate minusWorkingDays(LocalDate to, int days) {
+        return count(to, days, -1, "subtract " + days + " working days from " + to);
+    }
+
+    private WorkingDate count(LocalDate start, int days, int step, String context) {
         if (days < 0 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be between 0 and " + MAX_DAYS);
         }
         Snapshot s = snapshot();
         Set<Integer> missing = new TreeSet<>();
-        LocalDate day = to;
+        LocalDate day = start;
         for (int counted = 0; counted < days; ) {
-            day = day.minusDays(1);
+            day = day.plusDays(step);
             if (!s.years.contains(day.getYear())) {
                 missing.add(day.getYear());
             }
@@ -87,7 +73,7 @@ public class WorkingDayCalendar {
             }
         }
         if (!missing.isEmpty()) {
-            flagMissing(missing, "subtract " + days + " working days from " + to);
+            flagMissing(missing, context);
         }
         return new WorkingDate(day, List.copyOf(missing));
     }

@@ -58,6 +58,9 @@ class PolicyQuestionHandler implements IntentHandler {
         }
         String question = complete(text, sessions.get(message.appId(), message.openid(), "kb.lastQuestion"));
         Answer answer = knowledge.ask(question);
+        if (!answer.grounded() && !Scope.aboutGovernment(question)) {
+            return Reply.of(texts.get("knowledge.answer.off-topic"));
+        }
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", question);
         sessions.put(message.appId(), message.openid(), "kb.citations", JSON.writeValueAsString(stored(answer)));
         return Reply.of(forWechat(answer));

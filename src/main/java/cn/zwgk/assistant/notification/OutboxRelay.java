@@ -16,6 +16,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,6 +37,7 @@ class OutboxRelay {
     private final ApplicationEventPublisher events;
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     OutboxRelay(OutboxRepository repository, List<OutboundChannel> channels, NotificationProperties properties,
                 MeterRegistry metrics, ApplicationEventPublisher events) {
@@ -46,11 +49,35 @@ class OutboxRelay {
         this.executor = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("outbox-wake-"));
     }
 
-    /** Asks for a poll soon, without waiting for the next tick. */
+    /**
+     * Asks for a poll soon, without waiting for the next tick. Inside a transaction the poll waits
+     * for the commit (before it the new row is invisible); wake-ups requested while one is pending
+     * are folded into it.
+     */
     void wake() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeNow();
+                }
+            });
+        } else {
+            wakeNow();
+        }
+    }
+
+    private void wakeNow() {
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            executor.execute(this::poll);
+            executor.execute(() -> {
+                wakePending.set(false);
+                poll();
+            });
         } catch (RuntimeException e) {
+            wakePending.set(false);
             log.debug("Outbox wake-up skipped: {}", e.getMessage());
         }
     }

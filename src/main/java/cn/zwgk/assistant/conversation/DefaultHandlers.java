@@ -7,9 +7,8 @@ import org.springframework.stereotype.Component;
 import cn.zwgk.assistant.platform.Texts;
 
 /**
- * The answers this module gives on its own: greetings, help, and a clear "not yet available"
- * for features whose modules are not installed. Feature modules override them with handlers of
- * higher precedence.
+ * The answers this module gives on its own: greetings and help, and the fallback text for an
+ * intent no feature module answers. Feature modules take precedence with their own handlers.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,8 +30,7 @@ class DefaultHandlers implements IntentHandler {
         return Reply.of(switch (intent) {
             case SMALL_TALK -> texts.get("conversation.greeting");
             case HELP -> texts.get("conversation.help");
-            case POLICY_QUESTION -> texts.get("conversation.placeholder.policy");
-            case DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND -> texts.get("conversation.fallback");
+            case POLICY_QUESTION, DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND -> texts.get("conversation.fallback");
             case MORE -> texts.get("conversation.no-more");
         });
     }

@@ -1,13 +1,12 @@
 package cn.zwgk.assistant.knowledge;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,46 +21,74 @@ class DocumentImporter {
     private final Embedder embedder;
     private final IndexSynchronizer synchronizer;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    DocumentImporter(DocumentStore store, Embedder embedder, IndexSynchronizer synchronizer, TransactionTemplate tx) {
+    DocumentImporter(DocumentStore store, Embedder embedder, IndexSynchronizer synchronizer, TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.embedder = embedder;
         this.synchronizer = synchronizer;
         this.tx = tx;
+        this.events = events;
     }
 
     ImportResult importFile(String fileName, byte[] content) {
-        ParsedDocument doc = DocumentParser.parse(fileName, content);
-        if (doc.body().isBlank()) {
-            throw new IllegalArgumentException("no text found in " + fileName);
+        ImportResult r = importFiles(List.of(new ImportBatch.SourceFile(fileName, content)), ImportOptions.NONE).get(0);
+        if (r.failed()) {
+            throw new IllegalArgumentException(r.error());
         }
-        String hash = hash(doc);
-        Optional<Long> same = store.findByHash(hash);
-        if (same.isPresent()) {
-            return new ImportResult(same.get(), doc.metadata().title(), "UNCHANGED", 0);
+        return r;
+    }
+
+    /** Imports many files with their chunks embedded together; one result per file, in order. */
+    List<ImportResult> importFiles(List<ImportBatch.SourceFile> files, ImportOptions options) {
+        List<ImportResult> results = new ArrayList<>(files.size());
+        for (ImportBatch.Prepared p : ImportBatch.prepare(files, embedder, hash -> store.findByHash(hash).isPresent())) {
+            if (p.error() != null) {
+                results.add(ImportResult.failed(p.name(), p.error()));
+            } else if (p.unchanged()) {
+                results.add(new ImportResult(p.name(), store.findByHash(p.hash()).orElse(0L),
+                        p.doc().metadata().title(), "UNCHANGED", 0, null));
+            } else {
+                results.add(store(p, options));
+            }
         }
-        List<Chunker.Piece> pieces = Chunker.chunk(doc.body());
-        List<String> texts = new ArrayList<>();
-        for (Chunker.Piece p : pieces) {
-            texts.add(SearchIndex.embeddingText(p.text()));
-        }
-        List<float[]> embeddings = embedder.passages(texts);
+        return results;
+    }
+
+    private ImportResult store(ImportBatch.Prepared p, ImportOptions options) {
+        ParsedDocument doc = p.doc();
         long[] result = tx.execute(status -> {
             Optional<Long> previous = store.findPrevious(doc.source(), doc.metadata().title());
             long id;
             if (previous.isPresent()) {
                 id = previous.get();
-                store.update(id, doc, hash);
+                store.update(id, doc, p.hash());
             } else {
-                id = store.insert(doc, hash);
+                id = store.insert(doc, p.hash());
             }
-            store.insertChunks(id, pieces, embeddings);
+            store.insertChunks(id, p.pieces(), p.embeddings());
             store.bumpVersion();
+            if (options.needsInterpretation() && previous.isEmpty()) {
+                events.publishEvent(new PolicyNeedsInterpretation(id, doc.metadata().title(),
+                        publishedOn(doc.metadata().publishedOn()), blankToNull(options.department())));
+            }
             return new long[] {id, store.version(), previous.isPresent() ? 1 : 0};
         });
         synchronizer.documentChanged(result[0], result[1]);
-        return new ImportResult(result[0], doc.metadata().title(), result[2] == 1 ? "UPDATED" : "CREATED",
-                pieces.size());
+        return new ImportResult(p.name(), result[0], doc.metadata().title(), result[2] == 1 ? "UPDATED" : "CREATED",
+                p.pieces().size(), null);
+    }
+
+    private static LocalDate publishedOn(String text) {
+        if (text != null && text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            return LocalDate.parse(text.substring(0, 10));
+        }
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     boolean delete(long id) {
@@ -92,17 +119,5 @@ class DocumentImporter {
         }
         synchronizer.documentChanged(id, version);
         return true;
-    }
-
-    /** Hash of what the document says (title, metadata, body), so re-scraped page furniture does not count. */
-    static String hash(ParsedDocument doc) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.valueOf(doc.metadata()).getBytes(StandardCharsets.UTF_8));
-            sha.update(doc.body().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

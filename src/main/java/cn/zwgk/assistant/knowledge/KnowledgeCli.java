@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +24,9 @@ import org.springframework.stereotype.Component;
 class KnowledgeCli {
 
     private final KnowledgeService knowledge;
+    /** Files read and embedded together: full model batches, bounded memory. */
+    private static final int FILES_PER_BATCH = 32;
+
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     KnowledgeCli(KnowledgeService knowledge) {
@@ -59,26 +64,29 @@ class KnowledgeCli {
             throw new UncheckedIOException(e);
         }
         int failed = 0;
-        for (Path file : files) {
-            try {
-                ImportResult r = knowledge.importDocument(file.getFileName().toString(), Files.readAllBytes(file));
-                out.printf("%-9s %s  (%d chunks, id %d)  %s%n", r.outcome(), file.getFileName(), r.chunks(),
-                        r.documentId(), r.title());
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                out.printf("FAILED    %s  %s%n", file.getFileName(), e.getMessage());
+        for (int from = 0; from < files.size(); from += FILES_PER_BATCH) {
+            Map<String, byte[]> batch = new LinkedHashMap<>();
+            for (Path file : files.subList(from, Math.min(files.size(), from + FILES_PER_BATCH))) {
+                try {
+                    batch.put(dir.relativize(file).toString(), Files.readAllBytes(file));
+                } catch (IOException e) {
+                    failed++;
+                    out.printf("FAILED    %s  %s%n", file, e.getMessage());
+                }
             }
+            failed += print(knowledge.importDocuments(batch, ImportOptions.NONE));
         }
         out.printf("%d files, %d failed%n", files.size(), failed);
         return failed == 0 ? 0 : 1;
     }
 
-    /** Fetches each URL of the list (one a line, "#" comments) and imports the page. */
+    /** Fetches each URL of the list (one a line, "#" comments) and imports the pages. */
     private int importUrls(Path list) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         int failed = 0;
         int total = 0;
+        Map<String, byte[]> pages = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
                 String url = line.replaceAll("#.*", "").strip();
@@ -92,8 +100,7 @@ class KnowledgeCli {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + response.statusCode());
                     }
-                    ImportResult r = knowledge.importDocument(url, response.body());
-                    out.printf("%-9s %s  (%d chunks, id %d)  %s%n", r.outcome(), url, r.chunks(), r.documentId(), r.title());
+                    pages.put(url, response.body());
                 } catch (IOException | RuntimeException e) {
                     failed++;
                     out.printf("FAILED    %s  %s%n", url, e.getMessage());
@@ -105,8 +112,23 @@ class KnowledgeCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        failed += print(knowledge.importDocuments(pages, ImportOptions.NONE));
         out.printf("%d URLs, %d failed%n", total, failed);
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Prints one line per file; returns how many failed. */
+    private int print(List<ImportResult> results) {
+        int failed = 0;
+        for (ImportResult r : results) {
+            if (r.failed()) {
+                failed++;
+                out.printf("FAILED    %s  %s%n", r.file(), r.error());
+            } else {
+                out.printf("%-9s %s  (%d chunks, id %d)  %s%n", r.outcome(), r.file(), r.chunks(), r.documentId(), r.title());
+            }
+        }
+        return failed;
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -69,19 +69,27 @@ class KnowledgeController {
         return out;
     }
 
+    /**
+     * Uploads one or more files. {@code needsInterpretation=true} marks them as policies that need a
+     * published interpretation within 3 working days (reminders go to {@code department}'s staff).
+     * 201 when every file was imported; 400 naming the files that could not be read (the others are imported).
+     */
     @PostMapping("/documents")
-    ResponseEntity<Object> upload(@RequestPart("file") List<MultipartFile> files) throws IOException {
-        List<ImportResult> results = new ArrayList<>();
+    ResponseEntity<Object> upload(@RequestPart("file") List<MultipartFile> files,
+            @RequestParam(name = "needsInterpretation", defaultValue = "false") boolean needsInterpretation,
+            @RequestParam(name = "department", required = false) String department) throws IOException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename() == null ? "upload.txt" : file.getOriginalFilename();
             if (!DocumentParser.supported(name)) {
                 return ResponseEntity.badRequest().body(Map.of("error", "unsupported file type: " + name));
             }
-            try {
-                results.add(knowledge.importDocument(name, file.getBytes()));
-            } catch (IllegalArgumentException e) {
-                return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-            }
+            contents.put(name, file.getBytes());
+        }
+        List<ImportResult> results = knowledge.importDocuments(contents, new ImportOptions(needsInterpretation, department));
+        List<String> errors = results.stream().filter(ImportResult::failed).map(ImportResult::error).toList();
+        if (!errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("error", String.join("; ", errors), "documents", results));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("documents", results));
     }

@@ -1,6 +1,8 @@
 package cn.zwgk.assistant.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -26,6 +28,16 @@ public class KnowledgeService {
     /** Imports one file (.txt, .html, .docx, .pdf); idempotent, and a new version replaces the old one. */
     public ImportResult importDocument(String fileName, byte[] content) {
         return importer.importFile(fileName, content);
+    }
+
+    /**
+     * Imports several files at once (their chunks are embedded together, which is faster than one by one).
+     * A file that cannot be read gets a {@code FAILED} result; the others are imported all the same.
+     */
+    public List<ImportResult> importDocuments(Map<String, byte[]> files, ImportOptions options) {
+        List<ImportBatch.SourceFile> sources = new ArrayList<>();
+        files.forEach((name, content) -> sources.add(new ImportBatch.SourceFile(name, content)));
+        return importer.importFiles(sources, options);
     }
 
     public List<KnowledgeDocument> documents() {

@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.zwgk.assistant.calendar.WorkingDayCalendar;
-
 /**
  * Deadlines staff register by hand: proactive disclosure within 20 working days of the
  * information's creation (Art. 26), and a policy's interpretation within 3 working days of its
@@ -22,16 +20,11 @@ import cn.zwgk.assistant.calendar.WorkingDayCalendar;
 class DeadlineController {
 
     private static final int PROACTIVE_DAYS = 20;
-    private static final int INTERPRETATION_DAYS = 3;
 
-    private final ReminderService reminders;
-    private final ReminderPlanner planner;
-    private final WorkingDayCalendar calendar;
+    private final StaffDeadlines deadlines;
 
-    DeadlineController(ReminderService reminders, ReminderPlanner planner, WorkingDayCalendar calendar) {
-        this.reminders = reminders;
-        this.planner = planner;
-        this.calendar = calendar;
+    DeadlineController(StaffDeadlines deadlines) {
+        this.deadlines = deadlines;
     }
 
     @PostMapping("/proactive-disclosure")
@@ -43,7 +36,7 @@ class DeadlineController {
     @PostMapping("/interpretation")
     @ResponseStatus(HttpStatus.CREATED)
     List<Reminder> interpretation(@RequestBody DeadlineRequest request) {
-        return plan(ReminderKind.INTERPRETATION_DUE, "政策解读：", request, INTERPRETATION_DAYS);
+        return plan(ReminderKind.INTERPRETATION_DUE, StaffDeadlines.INTERPRETATION_PREFIX, request, StaffDeadlines.INTERPRETATION_DAYS);
     }
 
     private List<Reminder> plan(ReminderKind kind, String prefix, DeadlineRequest request, int days) {
@@ -54,19 +47,15 @@ class DeadlineController {
             throw new IllegalArgumentException("from (YYYY-MM-DD: the day the information was created or the policy published) is required");
         }
         if (request.recipients() == null || request.recipients().isEmpty()) {
-            throw new IllegalArgumentException("recipients must list at least one openid or role:ROLE");
+            throw new IllegalArgumentException("recipients must list at least one openid, role:ROLE or dept:DEPARTMENT");
         }
-        String subject = prefix + request.title().strip();
-        LocalDate due = calendar.addWorkingDays(request.from(), days).date();
-        List<Long> ids = reminders.replaceForSubject(subject, List.of(kind, ReminderKind.DISCLOSURE_OVERDUE),
-                planner.deadline(kind, subject, due, request.recipients(), DisclosureReminders.SUPERVISORS));
-        return ids.stream().map(id -> reminders.get(id).orElseThrow()).toList();
+        return deadlines.plan(kind, prefix + request.title().strip(), request.from(), days, request.recipients());
     }
 
     /**
      * @param title      what the deadline is about
      * @param from       the day the information was created, or the policy published
-     * @param recipients openids or {@code role:ROLE} entries (the drafting department's staff)
+     * @param recipients openids, {@code role:ROLE} or {@code dept:DEPARTMENT} entries (the drafting department's staff)
      */
     record DeadlineRequest(String title, LocalDate from, List<String> recipients) {
     }

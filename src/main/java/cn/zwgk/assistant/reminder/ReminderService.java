@@ -32,6 +32,7 @@ public class ReminderService {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
     private static final String ROLE_PREFIX = "role:";
+    private static final String DEPARTMENT_PREFIX = "dept:";
 
     private final ReminderRepository repository;
     private final ReminderScheduler scheduler;
@@ -147,6 +148,9 @@ public class ReminderService {
         for (String r : recipients) {
             if (r.startsWith(ROLE_PREFIX)) {
                 directory.withRole(Role.parse(r.substring(ROLE_PREFIX.length()))).stream()
+                        .filter(StaffMember::bound).map(StaffMember::openid).forEach(openids::add);
+            } else if (r.startsWith(DEPARTMENT_PREFIX)) {
+                directory.inDepartment(r.substring(DEPARTMENT_PREFIX.length())).stream()
                         .filter(StaffMember::bound).map(StaffMember::openid).forEach(openids::add);
             } else {
                 openids.add(r);

@@ -62,6 +62,13 @@ public class StaffDirectory {
         return repository.all().stream().filter(m -> m.has(role)).toList();
     }
 
+    /** Active members of a department (matched ignoring surrounding spaces). */
+    public List<StaffMember> inDepartment(String department) {
+        String wanted = department.strip();
+        return repository.all().stream().filter(StaffMember::active)
+                .filter(m -> m.department() != null && m.department().strip().equals(wanted)).toList();
+    }
+
     /** A fresh one-time code for the member; earlier unused codes stop working. */
     @Transactional
     public BindingCode newBindingCode(long staffId) {

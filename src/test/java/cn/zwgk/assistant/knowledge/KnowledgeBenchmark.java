@@ -52,13 +52,11 @@ final class KnowledgeBenchmark {
             probeVectors = embedder.passages(chunkTexts);
             rawPerSec = Math.max(rawPerSec, chunkTexts.size() / ((System.nanoTime() - t0) / 1e9));
             long t1 = System.nanoTime();
-            chunks = 0;
+            List<ImportBatch.SourceFile> files = new ArrayList<>();
             for (Path p : Files.list(corpus).sorted().toList()) {
-                ParsedDocument doc = DocumentParser.parse(p.getFileName().toString(), Files.readAllBytes(p));
-                List<Chunker.Piece> pieces = Chunker.chunk(doc.body());
-                embedder.passages(pieces.stream().map(c -> SearchIndex.embeddingText(c.text())).toList());
-                chunks += pieces.size();
+                files.add(new ImportBatch.SourceFile(p.getFileName().toString(), Files.readAllBytes(p)));
             }
+            chunks = ImportBatch.prepare(files, embedder, hash -> false).stream().mapToInt(p -> p.pieces().size()).sum();
             ingestPerSec = Math.max(ingestPerSec, chunks / ((System.nanoTime() - t1) / 1e9));
         }
         System.out.printf("same %d chunks, best of 3 alternating rounds: embedding alone %.1f chunks/s; parse+clean+chunk+embed %.1f chunks/s (%.0f %%)%n",

@@ -135,6 +135,51 @@ class KnowledgeIT {
     }
 
     @Autowired
+    cn.zwgk.assistant.calendar.WorkingDayCalendar calendar;
+
+    @Test
+    void aPolicyImportedAsNeedingInterpretationRemindsItsDepartmentWithinThreeWorkingDays() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String title = "示例县农村公路养护补助办法" + UUID.randomUUID().toString().substring(0, 6);
+        String policy = title + "\n发布机构：示例县交通运输局  发布日期：" + today + "\n一、补助标准\n县道每公里每年补助8000元。\n";
+        JsonNode created = upload("road-" + UUID.randomUUID() + ".txt", policy, "?needsInterpretation=true&department=" + enc("法规科"));
+        assertThat(created.at("/documents/0/outcome").asString()).isEqualTo("CREATED");
+
+        JsonNode pending = get("/api/reminders?subject=" + enc("政策解读：" + title));
+        String due = calendar.addWorkingDays(today, 3).date().toString();
+        assertThat(pending.size()).isPositive();
+        assertThat(pending.findValuesAsString("kind")).contains("INTERPRETATION_DUE");
+        assertThat(pending.toString()).contains("dept:法规科").contains(due);
+
+        // a document without the flag starts nothing
+        String plain = "示例县公交线路调整公告" + UUID.randomUUID().toString().substring(0, 6);
+        upload("bus-" + UUID.randomUUID() + ".txt", plain + "\n一、调整内容\n3路公交延伸至高铁站。\n", "");
+        assertThat(get("/api/reminders?subject=" + enc("政策解读：" + plain)).size()).isZero();
+    }
+
+    @Test
+    void aBatchUploadImportsTheReadableFilesAndNamesTheOthers() throws Exception {
+        String boundary = "kb" + UUID.randomUUID();
+        String good = "good-" + UUID.randomUUID() + ".txt";
+        String body = part(boundary, good, "示例县图书馆开放时间\n一、开放时间\n每周二至周日9时至17时开放。\n")
+                + part(boundary, "broken.pdf", "%PDF-1.7 truncated") + "--" + boundary + "--\r\n";
+        HttpResponse<String> r = send(request("/api/kb/documents")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode json = JSON.readTree(r.body());
+        assertThat(json.get("error").asString()).contains("broken.pdf");
+        assertThat(json.at("/documents/0/outcome").asString()).isEqualTo("CREATED");
+        assertThat(json.at("/documents/1/outcome").asString()).isEqualTo("FAILED");
+        assertThat(knowledge.documents()).extracting(KnowledgeDocument::source).contains(good);
+    }
+
+    private static String part(String boundary, String fileName, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
+    }
+
+    @Autowired
     DocumentStore store;
 
     @Autowired
@@ -223,10 +268,14 @@ class KnowledgeIT {
     }
 
     private JsonNode upload(String fileName, String content) throws Exception {
+        return upload(fileName, content, "");
+    }
+
+    private JsonNode upload(String fileName, String content, String query) throws Exception {
         String boundary = "kb" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> r = send(request("/api/kb/documents")
+        HttpResponse<String> r = send(request("/api/kb/documents" + query)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.zwgk.assistant.simulator.WechatApiStandIn;
+import cn.zwgk.assistant.staff.Role;
+import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.support.AppInstance;
 import cn.zwgk.assistant.support.AppProcess;
 import cn.zwgk.assistant.support.ExternalBackendCondition;
@@ -49,6 +51,22 @@ class ReminderIT {
             assertThat(sent.api()).isEqualTo(WechatApiStandIn.Api.TEMPLATE);
             assertThat(sent.rawJson()).contains("staff-alert-dev-template").contains("\"character_string3\"")
                     .contains(Long.toString(reminder.id()));
+        }
+    }
+
+    @Test
+    void aDepartmentRecipientReachesItsBoundMembersOnly() {
+        try (AppInstance app = AppInstance.start(TestBackends.properties())) {
+            StaffDirectory staff = app.bean(StaffDirectory.class);
+            staff.add("法规科甲", "法规科", java.util.Set.of(Role.HANDLER), "oLawA", null);
+            staff.add("法规科乙", " 法规科 ", java.util.Set.of(Role.HANDLER), null, null);
+            staff.add("办公室丙", "办公室", java.util.Set.of(Role.HANDLER), "oOfficeC", null);
+            Reminder reminder = app.bean(ReminderService.class).createCustom("政策解读请按期发布", List.of("dept:法规科"),
+                    OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(2));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(app, reminder.id()) == 1);
+            assertThat(jdbc(app).sql("select count(*) from outbox_message where delivery_key = ?")
+                    .param("staff:reminder:" + reminder.id() + ":oLawA").query(Long.class).single()).isEqualTo(1);
         }
     }
 

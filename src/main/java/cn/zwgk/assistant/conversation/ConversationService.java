@@ -1,8 +1,12 @@
 package cn.zwgk.assistant.conversation;
 
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import cn.zwgk.assistant.platform.Texts;
@@ -16,17 +20,25 @@ import cn.zwgk.assistant.platform.Texts;
 @Service
 public class ConversationService {
 
+    /** Intents whose text is a citizen's own question or remark (observed for public opinion). */
+    private static final Set<Intent> CITIZEN_SPEECH = EnumSet.of(Intent.POLICY_QUESTION, Intent.SMALL_TALK, Intent.HELP);
+
     private final IntentClassifier classifier;
     private final List<IntentHandler> handlers;
     private final List<DialogHandler> dialogs;
+    private final List<PriorityAnswer> priorityAnswers;
     private final UserSessions sessions;
     private final Texts texts;
     private final ConversationProperties properties;
+    private final ApplicationEventPublisher events;
 
     ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, List<DialogHandler> dialogs,
-                        UserSessions sessions, Texts texts, ConversationProperties properties) {
+                        List<PriorityAnswer> priorityAnswers, UserSessions sessions, Texts texts,
+                        ConversationProperties properties, ApplicationEventPublisher events) {
         this.classifier = classifier;
         this.handlers = handlers;
+        this.priorityAnswers = priorityAnswers;
+        this.events = events;
         this.dialogs = dialogs;
         this.sessions = sessions;
         this.texts = texts;
@@ -63,6 +75,10 @@ public class ConversationService {
             Reply answer = route(message, intent);
             String followUp = turn.followUp() == null ? "" : turn.followUp();
             return paged(message, Reply.of(answer.isEmpty() ? followUp : (answer.text() + "\n\n" + followUp).strip()));
+        }
+        if (CITIZEN_SPEECH.contains(intent)) {
+            events.publishEvent(new CitizenAsked(message.appId(), message.openid(), message.text(), intent,
+                    message.createdAt() == null ? Instant.now() : message.createdAt()));
         }
         return paged(message, route(message, intent));
     }
@@ -113,6 +129,12 @@ public class ConversationService {
     }
 
     private Reply route(InboundMessage message, Intent intent) {
+        for (PriorityAnswer priority : priorityAnswers) {
+            Optional<Reply> answer = priority.answer(message, intent);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
         for (IntentHandler handler : handlers) {
             if (handler.supports(intent)) {
                 return handler.handle(message, intent);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 class IntentClassifier {
 
     static final Pattern TRACKING_NO = Pattern.compile("YSQ-\\d{4}-\\d{6}", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STAFF = Pattern.compile("^(绑定|收到|口径|舆情)\\s*\\S+.*", Pattern.DOTALL);
+    private static final Pattern STAFF = Pattern.compile("^(绑定|收到|口径|舆情|预警)\\s*\\S+.*", Pattern.DOTALL);
     private static final List<String> MORE = List.of("更多", "继续", "more");
     private static final List<String> HELP = List.of("帮助", "help", "?", "？", "菜单", "功能");
     private static final List<String> GREETINGS = List.of("你好", "您好", "hi", "hello", "在吗", "在么", "嗨",

@@ -27,6 +27,8 @@ class Embedder {
 
     private static volatile EmbeddingModel model;
 
+    private final RecentCache<String, float[]> recentQueries = new RecentCache<>(2048);
+
     float[] passage(String text) {
         return model().embed(text).content().vector();
     }
@@ -36,8 +38,12 @@ class Embedder {
                 .map(e -> e.vector()).toList();
     }
 
+    /**
+     * The question's vector. Several modules look at the same citizen message (retrieval, 口径
+     * matching, early warning), so recent questions are kept: each is embedded once.
+     */
     float[] query(String text) {
-        return model().embed(QUERY_INSTRUCTION + text).content().vector();
+        return recentQueries.computeIfAbsent(text, t -> model().embed(QUERY_INSTRUCTION + t).content().vector());
     }
 
     static EmbeddingModel model() {

@@ -1,0 +1,120 @@
+package cn.zwgk.assistant.opinion;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.conversation.CitizenAsked;
+import cn.zwgk.assistant.knowledge.TextSimilarity;
+import cn.zwgk.assistant.platform.Masking;
+
+/**
+ * Watches what citizens write for bursts: each message joins a topic (see {@link TopicWindow}); a
+ * topic with enough distinct users in the window — fewer when it carries an alarm word — raises one
+ * alert to the communications officers. It also remembers who asked about an open incident, so a
+ * 口径 published later reaches them. The work runs off the reply path on one thread per instance; when
+ * it falls far behind, the oldest messages are dropped and counted rather than slowing replies.
+ */
+@Component
+class EarlyWarning implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EarlyWarning.class);
+
+    private final TopicWindow window;
+    private final TextSimilarity similarity;
+    private final ResponseCatalog catalog;
+    private final Askers askers;
+    private final AlertService alerts;
+    private final OpinionProperties properties;
+    private final AtomicLong dropped = new AtomicLong();
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(2000), r -> {
+                Thread t = new Thread(r, "opinion-early-warning");
+                t.setDaemon(true);
+                return t;
+            }, (task, pool) -> {
+                pool.getQueue().poll();
+                pool.getQueue().offer(task);
+            });
+
+    EarlyWarning(TopicWindow window, TextSimilarity similarity, ResponseCatalog catalog, Askers askers,
+                 AlertService alerts, OpinionProperties properties) {
+        this.window = window;
+        this.similarity = similarity;
+        this.catalog = catalog;
+        this.askers = askers;
+        this.alerts = alerts;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void on(CitizenAsked asked) {
+        executor.execute(() -> {
+            try {
+                observe(asked.appId(), asked.openid(), asked.text(), asked.at());
+            } catch (RuntimeException e) {
+                dropped.incrementAndGet();
+                log.warn("Early warning could not look at a message: {}", e.toString());
+            }
+        });
+    }
+
+    /** Adds one message to its topic; returns the alert it raised, if any. */
+    Long observe(String appId, String openid, String text, Instant at) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String clean = Masking.scrub(text.strip());
+        if (clean.length() > 300) {
+            clean = clean.substring(0, 300);
+        }
+        catalog.match(clean, properties.answerSimilarity()).ifPresent(t -> askers.asked(t.incidentId(), appId, openid, at));
+        Set<String> alarm = alarmWords(clean);
+        TopicWindow.Observation o = window.add(appId + "|" + openid, clean, similarity.vector(clean), alarm, at);
+        boolean burst = o.users() >= properties.burstUsers()
+                || (!o.alarmWords().isEmpty() && o.users() >= properties.alarmUsers());
+        if (burst && window.markAlerted(o.topicId())) {
+            return alerts.raise(o);
+        }
+        return null;
+    }
+
+    private Set<String> alarmWords(String text) {
+        String normalised = TextSimilarity.normalise(text);
+        Set<String> found = new LinkedHashSet<>();
+        for (String word : properties.alarmWords()) {
+            if (normalised.contains(word)) {
+                found.add(word);
+            }
+        }
+        return found;
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Waits until the queued messages are looked at (tests, shutdown). */
+    boolean drain(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while ((executor.getQueue().size() > 0 || executor.getActiveCount() > 0) && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        return executor.getQueue().isEmpty() && executor.getActiveCount() == 0;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

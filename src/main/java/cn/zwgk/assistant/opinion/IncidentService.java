@@ -1,0 +1,203 @@
+package cn.zwgk.assistant.opinion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zwgk.assistant.platform.AuditLog;
+
+/**
+ * Public-opinion incidents: open one (its clocks start), record milestones, and issue, approve and
+ * withdraw its quick responses (口径). Side effects leave as events: the reminder module runs the
+ * clocks, the pusher sends a new 口径 to citizens who asked.
+ */
+@Service
+public class IncidentService {
+
+    private final IncidentRepository repository;
+    private final OpinionProperties properties;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final ResponseCatalog catalog;
+    private final Clock clock;
+
+    @Autowired
+    IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
+                    AuditLog audit, ResponseCatalog catalog) {
+        this(repository, properties, events, audit, catalog, Clock.systemUTC());
+    }
+
+    IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
+                    AuditLog audit, ResponseCatalog catalog, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.events = events;
+        this.audit = audit;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an incident; its clocks start now.
+     *
+     * @param openedBy    who opened it (console user, or the officer's name)
+     * @param responsible the officer's openid when opened on WeChat (gets the clock alerts too), or null
+     */
+    @Transactional
+    public Incident open(String title, Severity severity, List<String> keywords, String openedBy, String responsible,
+                         Long alertId) {
+        if (title == null || title.isBlank() || title.strip().length() > 200) {
+            throw new IllegalArgumentException("title is required (at most 200 characters)");
+        }
+        if (severity == null) {
+            throw new IllegalArgumentException("severity must be ESPECIALLY_MAJOR, MAJOR or GENERAL");
+        }
+        List<String> words = cleanKeywords(keywords);
+        Instant now = clock.instant();
+        long id = repository.insert(title.strip(), severity, words, now, openedBy, alertId);
+        List<Milestone> milestones = ResponseClocks.milestones(severity, now, properties);
+        List<List<Instant>> alerts = new ArrayList<>();
+        for (Milestone m : milestones) {
+            repository.insertMilestone(id, m);
+            alerts.add(ResponseClocks.alerts(m, now, properties));
+        }
+        audit.record(openedBy, "incident.open", "incident:" + id, null, severity + " " + title.strip());
+        events.publishEvent(new IncidentOpened(id, title.strip(), severity, now, responsible, milestones, alerts));
+        catalog.changed();
+        return get(id);
+    }
+
+    public List<Incident> all() {
+        return repository.all();
+    }
+
+    public Incident get(long id) {
+        return repository.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+
+    /** Records a milestone as done; its alerts stop. False when it was already done. */
+    @Transactional
+    public boolean completeMilestone(long incidentId, String name, String by) {
+        Incident incident = get(incidentId);
+        if (incident.milestones().stream().noneMatch(m -> m.name().equals(name))) {
+            throw new IllegalArgumentException("no milestone '" + name + "'; this incident has "
+                    + incident.milestones().stream().map(Milestone::name).toList());
+        }
+        if (!repository.completeMilestone(incidentId, name, by, clock.instant())) {
+            return false;
+        }
+        audit.record(by, "incident.milestone", "incident:" + incidentId, null, name);
+        events.publishEvent(new MilestoneCompleted(incidentId, name));
+        return true;
+    }
+
+    /**
+     * Issues a quick response. Without second approval it is published at once and supersedes the
+     * incident's current one; with it, it waits for a leader's {@link #approve}.
+     */
+    @Transactional
+    public QuickResponse issueResponse(long incidentId, String text, String by) {
+        if (text == null || text.isBlank() || text.strip().length() > 2000) {
+            throw new IllegalArgumentException("text is required (at most 2000 characters)");
+        }
+        Incident incident = get(incidentId);
+        if (incident.status() != Incident.Status.OPEN) {
+            throw new IllegalArgumentException("incident " + incidentId + " is closed");
+        }
+        QuickResponse.Status status = properties.secondApproval() ? QuickResponse.Status.PENDING_APPROVAL
+                : QuickResponse.Status.PUBLISHED;
+        if (status == QuickResponse.Status.PUBLISHED) {
+            supersede(incident);
+        }
+        long id = repository.insertResponse(incidentId, repository.nextVersion(incidentId), text.strip(), status, by,
+                clock.instant());
+        audit.record(by, "quick-response.issue", "incident:" + incidentId, null, status + " #" + id);
+        if (status == QuickResponse.Status.PUBLISHED) {
+            published(incidentId, id, text.strip());
+        }
+        return repository.response(id).orElseThrow();
+    }
+
+    /** A leader approves a pending quick response: it is published and supersedes the current one. */
+    @Transactional
+    public QuickResponse approve(long incidentId, long responseId, String by) {
+        QuickResponse pending = response(incidentId, responseId);
+        if (pending.issuedBy().equals(by)) {
+            throw new IllegalArgumentException("a quick response needs another person's approval");
+        }
+        supersede(get(incidentId));
+        if (!repository.transition(responseId, QuickResponse.Status.PENDING_APPROVAL, QuickResponse.Status.PUBLISHED,
+                by, clock.instant())) {
+            throw new IllegalArgumentException("quick response " + responseId + " is not waiting for approval");
+        }
+        audit.record(by, "quick-response.approve", "incident:" + incidentId, null, "#" + responseId);
+        published(incidentId, responseId, pending.text());
+        return repository.response(responseId).orElseThrow();
+    }
+
+    /** Withdraws the published quick response: it stops being used at once. */
+    @Transactional
+    public QuickResponse withdraw(long incidentId, long responseId, String by) {
+        response(incidentId, responseId);
+        if (!repository.transition(responseId, QuickResponse.Status.PUBLISHED, QuickResponse.Status.WITHDRAWN, null,
+                clock.instant())) {
+            throw new IllegalArgumentException("quick response " + responseId + " is not published");
+        }
+        audit.record(by, "quick-response.withdraw", "incident:" + incidentId, null, "#" + responseId);
+        catalog.changed();
+        return repository.response(responseId).orElseThrow();
+    }
+
+    /** The response currently in use for the incident. */
+    public Optional<QuickResponse> current(long incidentId) {
+        return repository.responses(incidentId).stream()
+                .filter(r -> r.status() == QuickResponse.Status.PUBLISHED).findFirst();
+    }
+
+    private QuickResponse response(long incidentId, long responseId) {
+        return repository.response(responseId).filter(r -> r.incidentId() == incidentId)
+                .orElseThrow(() -> new IllegalArgumentException("incident " + incidentId + " has no quick response " + responseId));
+    }
+
+    private void supersede(Incident incident) {
+        for (QuickResponse r : incident.responses()) {
+            if (r.status() == QuickResponse.Status.PUBLISHED) {
+                repository.transition(r.id(), QuickResponse.Status.PUBLISHED, QuickResponse.Status.SUPERSEDED, null,
+                        clock.instant());
+            }
+        }
+    }
+
+    private void published(long incidentId, long responseId, String text) {
+        catalog.changed();
+        events.publishEvent(new QuickResponsePublished(incidentId, responseId, text));
+    }
+
+    private static List<String> cleanKeywords(List<String> keywords) {
+        if (keywords == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String k : keywords) {
+            if (k != null && !k.isBlank()) {
+                String word = k.strip().replace(",", "");
+                if (word.length() > 30) {
+                    throw new IllegalArgumentException("a keyword is at most 30 characters: " + word);
+                }
+                out.add(word);
+            }
+        }
+        if (out.size() > 20) {
+            throw new IllegalArgumentException("at most 20 keywords");
+        }
+        return List.copyOf(out);
+    }
+}

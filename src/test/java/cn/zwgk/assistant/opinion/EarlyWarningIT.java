@@ -1,0 +1,85 @@
+package cn.zwgk.assistant.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zwgk.assistant.support.AppInstance;
+import cn.zwgk.assistant.support.ExternalBackendCondition;
+import cn.zwgk.assistant.support.TestBackends;
+
+/**
+ * The early warning on a labelled synthetic stream (src/test/resources/opinion/stream.txt): bursts on
+ * a few topics, a slow trickle on one topic, and unrelated background questions, each from a user of
+ * its own, in time order. Every burst must raise exactly one alert; the figures are printed for
+ * docs/opinion.md.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(ExternalBackendCondition.class)
+class EarlyWarningIT {
+
+    record Message(String label, int minute, String text) {
+    }
+
+    @Test
+    void eachBurstRaisesOneAlertAndTheRestNone() throws IOException {
+        List<Message> stream = load();
+        Instant start = Instant.now().plus(Duration.ofDays(3));
+        try (AppInstance app = AppInstance.start(TestBackends.properties())) {
+            EarlyWarning warning = app.bean(EarlyWarning.class);
+            AlertService alerts = app.bean(AlertService.class);
+            Map<String, Integer> alertsPerLabel = new LinkedHashMap<>();
+            Map<String, String> labelOfText = new HashMap<>();
+            stream.forEach(m -> labelOfText.put(m.text(), m.label()));
+            int user = 0;
+            for (Message m : stream) {
+                Long alert = warning.observe("wxApp", "oUser" + (user++), m.text(), start.plus(Duration.ofMinutes(m.minute())));
+                if (alert != null) {
+                    alertsPerLabel.merge(m.label(), 1, Integer::sum);
+                    OpinionAlert stored = alerts.find(alert).orElseThrow();
+                    assertThat(stored.samples()).as("alert samples come from one topic").allSatisfy(
+                            s -> assertThat(labelOfText.get(s)).isEqualTo(m.label()));
+                }
+            }
+            List<String> bursts = stream.stream().map(Message::label).filter(l -> l.startsWith("burst:")).distinct().toList();
+            int raised = alertsPerLabel.values().stream().mapToInt(Integer::intValue).sum();
+            long trueAlerts = alertsPerLabel.entrySet().stream().filter(e -> e.getKey().startsWith("burst:")).count();
+            double precision = raised == 0 ? 0 : (double) trueAlerts / raised;
+            double recall = (double) trueAlerts / bursts.size();
+            System.out.printf("early warning: %d messages, %d bursts, %d alerts %s, precision %.2f, recall %.2f%n",
+                    stream.size(), bursts.size(), raised, alertsPerLabel, precision, recall);
+
+            assertThat(alertsPerLabel).as("one alert per burst, none for the trickle or the background")
+                    .containsOnlyKeys(bursts.toArray(String[]::new))
+                    .allSatisfy((label, count) -> assertThat(count).isEqualTo(1));
+            assertThat(alerts.all()).filteredOn(a -> a.users() >= 3).hasSize(bursts.size());
+            assertThat(alerts.all()).filteredOn(a -> a.summary().contains("化工")).singleElement()
+                    .satisfies(a -> assertThat(a.alarmWords()).contains("爆炸"));
+        }
+    }
+
+    static List<Message> load() throws IOException {
+        List<Message> out = new ArrayList<>();
+        try (InputStream in = EarlyWarningIT.class.getResourceAsStream("/opinion/stream.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] p = line.split("\\|", 3);
+                out.add(new Message(p[0], Integer.parseInt(p[1]), p[2].strip()));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.minute(), b.minute()));
+        return out;
+    }
+}

@@ -87,10 +87,11 @@ class ResponseCatalog {
                     List<String> keywords = List.of(rs.getString("keywords").split(",")).stream()
                             .filter(k -> !k.isBlank()).toList();
                     long responseId = rs.getLong("response_id");
+                    boolean noResponse = rs.wasNull();
                     String title = rs.getString("title");
                     topics.add(new Topic(rs.getLong("id"), title, keywords,
                             similarity.vector(title + " " + String.join(" ", keywords)),
-                            rs.wasNull() ? null : responseId, rs.getString("text")));
+                            noResponse ? null : responseId, rs.getString("text")));
                 });
         return List.copyOf(topics);
     }

@@ -59,7 +59,7 @@ class IncidentClocks {
                         : texts.get("reminder.incident-before", id, opened.title(), what, due, left(at, m.dueAt()));
                 planned.add(new PlannedReminder(ReminderKind.INCIDENT_CLOCK, title, text, officers, at, true));
             }
-            planned.add(new PlannedReminder(ReminderKind.ESCALATION, title,
+            planned.add(new PlannedReminder(ReminderKind.ESCALATION, texts.get("reminder.incident-breach-title"),
                     texts.get("reminder.incident-breach", id, opened.title(), what, due), LEADERS,
                     m.dueAt().plusSeconds(1), true));
             reminders.replaceForSubject(subject(opened.id(), m.name()),
@@ -76,6 +76,6 @@ class IncidentClocks {
         Duration d = Duration.between(at, due);
         long hours = d.toHours();
         long minutes = d.toMinutesPart();
-        return hours > 0 ? hours + " 小时" + (minutes > 0 ? " " + minutes + " 分钟" : "") : Math.max(1, d.toMinutes()) + " 分钟";
+        return hours > 0 ? hours + "小时" + (minutes > 0 ? minutes + "分钟" : "") : Math.max(1, d.toMinutes()) + "分钟";
     }
 }

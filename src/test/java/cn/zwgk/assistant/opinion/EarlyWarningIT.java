@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +64,23 @@ class EarlyWarningIT {
                     .containsOnlyKeys(bursts.toArray(String[]::new))
                     .allSatisfy((label, count) -> assertThat(count).isEqualTo(1));
             assertThat(alerts.all()).filteredOn(a -> a.users() >= 3).hasSize(bursts.size());
-            assertThat(alerts.all()).filteredOn(a -> a.summary().contains("化工")).singleElement()
-                    .satisfies(a -> assertThat(a.alarmWords()).contains("爆炸"));
+            OpinionAlert explosion = alerts.all().stream().filter(a -> a.summary().contains("化工")).findFirst().orElseThrow();
+            assertThat(explosion.alarmWords()).contains("爆炸");
+            assertThat(explosion.users()).as("alarm words alert at 3 users, not 8").isEqualTo(3);
+
+            // confirmed: an incident with its clocks; the citizens of the burst receive its 口径
+            Incident incident = alerts.confirm(explosion.id(), Severity.ESPECIALLY_MAJOR, "城东化工厂爆炸", "宣传科王", null);
+            assertThat(incident.milestones()).extracting(Milestone::name).contains(Milestone.AUTHORITATIVE_INFO);
+            assertThat(alerts.find(explosion.id())).get().extracting(OpinionAlert::status, OpinionAlert::incidentId)
+                    .containsExactly(OpinionAlert.Status.CONFIRMED, incident.id());
+            assertThatThrownBy(() -> alerts.confirm(explosion.id(), Severity.MAJOR, null, "宣传科王", null))
+                    .hasMessageContaining("already CONFIRMED");
+            QuickResponse response = app.bean(IncidentService.class).issueResponse(incident.id(), "经核实，城东化工厂一处储罐起火，已扑灭。", "宣传科王");
+            int burstUsers = (int) stream.stream().filter(m -> m.label().equals("burst:explosion")).count();
+            assertThat(app.bean(IncidentRepository.class).uses(response.id(), "PUSH")).isEqualTo(burstUsers);
+
+            OpinionAlert water = alerts.all().stream().filter(a -> a.summary().contains("水")).findFirst().orElseThrow();
+            assertThat(alerts.dismiss(water.id(), "宣传科王").status()).isEqualTo(OpinionAlert.Status.DISMISSED);
         }
     }
 

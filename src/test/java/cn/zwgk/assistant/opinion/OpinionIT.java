@@ -105,7 +105,7 @@ class OpinionIT {
         // 50 %, 80 % and 100 % of 48 h to the officers, then the breach to the leaders
         assertThat(pending.findValuesAsString("kind")).containsExactly("INCIDENT_CLOCK", "INCIDENT_CLOCK", "INCIDENT_CLOCK",
                 "ESCALATION");
-        assertThat(pending.findValuesAsString("text").get(0)).contains("#" + id).contains("作出回应");
+        assertThat(pending.findValuesAsString("text").get(0)).startsWith("作出回应还剩24小时").contains("#" + id);
 
         JsonNode done = JSON.readTree(api.post("/api/incidents/" + id + "/milestones/response", "{}"));
         assertThat(done.get("changed").asBoolean()).isTrue();

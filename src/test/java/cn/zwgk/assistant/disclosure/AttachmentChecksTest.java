@@ -82,6 +82,12 @@ class AttachmentChecksTest {
         assertThatThrownBy(() -> AttachmentChecks.check("资料.zip", docx())).hasMessageContaining("not accepted");
     }
 
+    @Test
+    void downloadNamesAreEncodedForContentDisposition() {
+        assertThat(AttachmentResponses.encode("答复 书(1).pdf")).isEqualTo("%E7%AD%94%E5%A4%8D%20%E4%B9%A6%281%29.pdf");
+        assertThat(AttachmentResponses.encode("a\"b;c.pdf")).isEqualTo("a%22b%3Bc.pdf");
+    }
+
     static byte[] docx() throws IOException {
         return zip("[Content_Types].xml", "_rels/.rels", "word/document.xml");
     }

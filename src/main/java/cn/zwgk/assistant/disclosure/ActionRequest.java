@@ -13,11 +13,17 @@ import java.util.List;
  * @param kind     reply: the Art. 36 kind
  * @param text     reply: the reply text; start-consultation: the third party
  * @param date     correction-received, start-/end-consultation: the date (default today)
+ * @param attachmentIds reply: the attachments to send (ids from {@code /attachments}); absent sends all attached
  */
 public record ActionRequest(List<String> items, Integer days, String approver, String reason, ReplyKind kind,
-                            String text, LocalDate date) {
+                            String text, LocalDate date, List<Long> attachmentIds) {
+
+    public ActionRequest(List<String> items, Integer days, String approver, String reason, ReplyKind kind, String text,
+                         LocalDate date) {
+        this(items, days, approver, reason, kind, text, date, null);
+    }
 
     public static ActionRequest empty() {
-        return new ActionRequest(null, null, null, null, null, null, null);
+        return new ActionRequest(null, null, null, null, null, null, null, null);
     }
 }

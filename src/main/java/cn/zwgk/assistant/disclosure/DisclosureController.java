@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,21 +86,6 @@ class DisclosureController {
         }
         service.act(trackingNo, action, request, AuditLog.currentActor("staff"));
         return detail(trackingNo);
-    }
-
-    @ExceptionHandler(IllegalTransitionException.class)
-    ResponseEntity<Map<String, String>> conflict(IllegalTransitionException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Map<String, String>> concurrent(OptimisticLockingFailureException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage() + "; reload and try again"));
-    }
-
-    @ExceptionHandler(CaseNotFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(CaseNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

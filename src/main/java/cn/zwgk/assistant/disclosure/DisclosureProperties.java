@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Disclosure settings.
@@ -12,10 +13,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              address and e-mail are kept; then they are erased (the case stays)
  * @param draftRetention        how long conversation drafts (submitted, cancelled or abandoned) are kept
  * @param retentionCron         when the retention job runs
+ * @param attachments           files attached to replies and the links applicants download them by
  */
 @ConfigurationProperties("disclosure")
 public record DisclosureProperties(
         @DefaultValue("1825d") Duration personalDataRetention,
         @DefaultValue("30d") Duration draftRetention,
-        @DefaultValue("0 30 3 * * *") String retentionCron) {
+        @DefaultValue("0 30 3 * * *") String retentionCron,
+        @DefaultValue Attachments attachments) {
+
+    /**
+     * @param maxFileSize     largest file staff may attach (keep {@code spring.servlet.multipart.max-file-size} above it)
+     * @param maxFilesPerCase most files one case may carry
+     * @param linkValidity    how long the download links sent to the applicant work
+     * @param publicBaseUrl   how applicants reach this server ({@code https://gk.example.gov.cn}); blank takes
+     *                        the scheme and host of the staff request that sends the reply
+     */
+    public record Attachments(
+            @DefaultValue("10MB") DataSize maxFileSize,
+            @DefaultValue("20") int maxFilesPerCase,
+            @DefaultValue("30d") Duration linkValidity,
+            String publicBaseUrl) {
+    }
 }

@@ -28,17 +28,19 @@ public class DisclosureService {
     private final CaseEvents events;
     private final TrackingNumbers trackingNumbers;
     private final CaseWorkflow workflow;
+    private final CaseAttachments attachments;
     private final Deadlines deadlines;
     private final AuditLog audit;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     DisclosureService(CaseRepository cases, CaseEvents events, TrackingNumbers trackingNumbers, CaseWorkflow workflow,
-                      Deadlines deadlines, AuditLog audit, ApplicationEventPublisher publisher) {
+                      CaseAttachments attachments, Deadlines deadlines, AuditLog audit, ApplicationEventPublisher publisher) {
         this.cases = cases;
         this.events = events;
         this.trackingNumbers = trackingNumbers;
         this.workflow = workflow;
+        this.attachments = attachments;
         this.deadlines = deadlines;
         this.audit = audit;
         this.publisher = publisher;
@@ -77,6 +79,8 @@ public class DisclosureService {
 
     @Transactional
     public CaseView act(String trackingNo, String action, ActionRequest request, String actor) {
+        // a reply sends the case's attachments (the notice links to them; see ReplyNotice)
+        List<Attachment> sent = "reply".equals(action) ? attachments.forReply(trackingNo, request) : List.of();
         DisclosureCase c = cases.find(trackingNo).orElseThrow(() -> new CaseNotFoundException(trackingNo));
         CaseView before = CaseView.of(c, List.of());
         CaseStatus from = c.status;
@@ -84,8 +88,10 @@ public class DisclosureService {
         String note = workflow.apply(c, action, request, today());
         c.updatedAt = Instant.now();
         cases.update(c);
-        events.add(trackingNo, actor, action, from, c.status, note.isBlank() ? null : note);
-        CaseView after = CaseView.of(c, List.of());
+        attachments.markSent(sent, c.updatedAt);
+        String detail = sent.isEmpty() ? note : note + "\nattachments: " + Attachment.names(sent);
+        events.add(trackingNo, actor, action, from, c.status, detail.isBlank() ? null : detail);
+        CaseView after = CaseView.of(c, List.of(), Attachment.entries(sent));
         audit.record(actor, "disclosure." + action, trackingNo, before, after);
         publisher.publishEvent(new DisclosureStatusChanged(trackingNo, c.appId, c.openid, from, c.status, action,
                 c.version, c.dueOn, note));
@@ -96,7 +102,8 @@ public class DisclosureService {
     }
 
     public Optional<CaseView> find(String trackingNo) {
-        return cases.find(trackingNo).map(c -> CaseView.of(c, events.timeline(trackingNo)));
+        return cases.find(trackingNo).map(c -> CaseView.of(c, events.timeline(trackingNo),
+                Attachment.entries(attachments.list(trackingNo))));
     }
 
     public List<CaseView> list(CaseStatus status, String openid) {

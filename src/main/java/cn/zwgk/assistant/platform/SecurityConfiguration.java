@@ -49,6 +49,7 @@ class SecurityConfiguration {
                         .requestMatchers("/wechat/**", "/simulator/**", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info", "/", "/error", "/webjars/**", "/css/**", "/js/**")
                         .permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/files/*").permitAll() // signed download links
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/wechat/**", "/simulator/**"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

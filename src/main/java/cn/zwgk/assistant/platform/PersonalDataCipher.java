@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -103,6 +104,21 @@ public class PersonalDataCipher {
 
     public String keyId() {
         return keyId;
+    }
+
+    /**
+     * A 32-byte key for another purpose (e.g. signing links), derived from the data key as
+     * HMAC-SHA256(dataKey, "zwgk:" + purpose): deployments need no second secret, the data key itself
+     * never signs anything, and different purposes get unrelated keys.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("zwgk:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] loadKey(PlatformProperties properties, Environment environment) {

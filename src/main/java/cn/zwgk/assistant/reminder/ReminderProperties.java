@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietStart       no automatic push from this time …
  * @param quietEnd         … until this time, except critical alerts
  * @param acknowledgeWithin a critical reminder not acknowledged ("收到 N") within this escalates
+ * @param publicBaseUrl    where staff's browsers reach this application (the acknowledgement links
+ *                         in template messages are {@code <publicBaseUrl>/ack/<token>})
+ * @param ackLinkValidity  how long an acknowledgement link works after the reminder fired
  */
 @ConfigurationProperties("reminder")
 public record ReminderProperties(
@@ -25,5 +28,7 @@ public record ReminderProperties(
         @DefaultValue("09:00") LocalTime workingHour,
         @DefaultValue("22:00") LocalTime quietStart,
         @DefaultValue("08:00") LocalTime quietEnd,
-        @DefaultValue("2h") Duration acknowledgeWithin) {
+        @DefaultValue("2h") Duration acknowledgeWithin,
+        @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        @DefaultValue("7d") Duration ackLinkValidity) {
 }

@@ -40,15 +40,17 @@ public class ReminderService {
     private final StaffDirectory directory;
     private final ReminderProperties properties;
     private final Texts texts;
+    private final AckLinks links;
 
     ReminderService(ReminderRepository repository, ReminderScheduler scheduler, StaffNotifier notifier,
-                    StaffDirectory directory, ReminderProperties properties, Texts texts) {
+                    StaffDirectory directory, ReminderProperties properties, Texts texts, AckLinks links) {
         this.repository = repository;
         this.scheduler = scheduler;
         this.notifier = notifier;
         this.directory = directory;
         this.properties = properties;
         this.texts = texts;
+        this.links = links;
     }
 
     /** A one-off reminder set by staff; it fires at the time given, quiet hours or not. */
@@ -101,7 +103,10 @@ public class ReminderService {
         return repository.find(id).map(this::toReminder);
     }
 
-    /** "收到 N": the reminder is acknowledged and its escalation will not be sent. */
+    /**
+     * "收到 N", or the acknowledgement link: the reminder is acknowledged and its escalation will not
+     * be sent. Idempotent: false when it was already acknowledged (the first acknowledger is kept).
+     */
     @Transactional
     public boolean acknowledge(long id, String openid) {
         return repository.acknowledge(id, openid, Instant.now());
@@ -120,9 +125,13 @@ public class ReminderService {
             return;
         }
         String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone()).format(row.fireAt());
-        StaffAlert alert = new StaffAlert(row.title(), texts.get("reminder.body", row.text(), Long.toString(id)),
-                Long.toString(id), time, null, row.critical());
-        int sent = notifier.notify("reminder:" + id, resolve(row.recipients()), alert);
+        String body = texts.get("reminder.body", row.text(), Long.toString(id));
+        int sent = 0;
+        for (String openid : resolve(row.recipients())) {
+            // each recipient's notice carries a link that acknowledges the reminder as that recipient
+            StaffAlert alert = new StaffAlert(row.title(), body, Long.toString(id), time, links.url(id, openid), row.critical());
+            sent += notifier.notify("reminder:" + id, List.of(openid), alert);
+        }
         log.info("Reminder {} ({}) fired to {} recipients", id, row.kind(), sent);
         if (row.critical() && row.kind() != ReminderKind.ESCALATION) {
             add(row.subject(), new PlannedReminder(ReminderKind.ESCALATION, texts.get("reminder.escalation-title"),

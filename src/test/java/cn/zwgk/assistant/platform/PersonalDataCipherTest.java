@@ -44,6 +44,16 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void derivedKeysAreStablePerPurposeAndUnlikeTheDataKey() {
+        byte[] raw = new byte[32];
+        raw[1] = 7;
+        byte[] links = new PersonalDataCipher(raw).derivedKey("links");
+        assertThat(links).hasSize(32).isEqualTo(new PersonalDataCipher(raw.clone()).derivedKey("links"))
+                .isNotEqualTo(raw).isNotEqualTo(new PersonalDataCipher(raw).derivedKey("other"))
+                .isNotEqualTo(new PersonalDataCipher(new byte[32]).derivedKey("links"));
+    }
+
+    @Test
     void usesTheConfiguredKey() {
         byte[] raw = new byte[32];
         raw[5] = 9;

@@ -20,7 +20,7 @@ class ReminderPlannerTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final ReminderProperties properties = new ReminderProperties(SHANGHAI, List.of(5, 3, 1), LocalTime.of(9, 0),
-            LocalTime.of(22, 0), LocalTime.of(8, 0), Duration.ofHours(2));
+            LocalTime.of(22, 0), LocalTime.of(8, 0), Duration.ofHours(2), "http://localhost:8080", Duration.ofDays(7));
     private final Texts texts = new Texts(new PlatformProperties("channel-config", "./data", null, "t:", 0, null));
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.ConversationService;
 import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.platform.Texts;
 
 /**
  * Dedupe and the reply budget. The first delivery of a message starts the work off the request
@@ -32,6 +33,8 @@ class ReplyCoordinator {
     private final ConversationService conversation;
     private final LateAnswerDelivery lateDelivery;
     private final UserChannelState users;
+    private final RateLimiter limiter;
+    private final Texts texts;
     private final WechatProperties properties;
     private final WechatMetrics metrics;
     private final Executor workers;
@@ -39,12 +42,14 @@ class ReplyCoordinator {
     private final Map<String, CompletableFuture<String>> local = new ConcurrentHashMap<>();
 
     ReplyCoordinator(AnswerStore store, ConversationService conversation, LateAnswerDelivery lateDelivery,
-                     UserChannelState users, WechatProperties properties, WechatMetrics metrics,
-                     ReplyExecutors executors) {
+                     UserChannelState users, RateLimiter limiter, Texts texts, WechatProperties properties,
+                     WechatMetrics metrics, ReplyExecutors executors) {
         this.store = store;
         this.conversation = conversation;
         this.lateDelivery = lateDelivery;
         this.users = users;
+        this.limiter = limiter;
+        this.texts = texts;
         this.properties = properties;
         this.metrics = metrics;
         this.workers = executors.workers();
@@ -88,6 +93,12 @@ class ReplyCoordinator {
         String text;
         try {
             users.onInbound(message);
+            RateLimiter.Verdict verdict = limiter.check(message);
+            if (verdict != RateLimiter.Verdict.ALLOWED) {
+                metrics.rateLimited();
+                finish(account, message, future, verdict == RateLimiter.Verdict.NOTICE ? texts.get("wechat.rate-limited") : "");
+                return;
+            }
             Optional<String> pending = message.kind() == InboundMessage.Kind.TEXT
                     ? store.popPending(account.appId(), message.openid()) : Optional.empty();
             text = pending.orElseGet(() -> conversation.handle(message).text());

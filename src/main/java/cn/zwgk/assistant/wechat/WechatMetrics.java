@@ -39,6 +39,10 @@ class WechatMetrics {
         dedupeHits.increment();
     }
 
+    void rateLimited() {
+        registry.counter("wechat.rate.limited").increment();
+    }
+
     void replied(long startedNanos) {
         replyLatency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }

@@ -56,8 +56,26 @@ class ReplyCoordinator {
         this.timers = executors.timers();
     }
 
-    /** The passive reply for this delivery of the message, or empty for "success". */
+    /**
+     * The passive reply for this delivery of the message, or empty for "success". Without Redis
+     * (restarting, unreachable) nothing can be deduplicated or shared: the user is told to send
+     * the message again shortly (what a dialog already collected is kept in the database).
+     */
     CompletableFuture<Optional<String>> reply(Account account, InboundMessage message) {
+        try {
+            return shared(account, message).exceptionally(e -> unavailable(message, e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(unavailable(message, e));
+        }
+    }
+
+    private Optional<String> unavailable(InboundMessage message, Throwable e) {
+        log.warn("Message {} not handled, shared state unavailable: {}", message.messageKey(), e.toString());
+        metrics.unavailable();
+        return Optional.of(texts.get("wechat.unavailable"));
+    }
+
+    private CompletableFuture<Optional<String>> shared(Account account, InboundMessage message) {
         AnswerStore.Attempt attempt = store.attempt(account.appId(), message.messageKey());
         if (attempt.number() == 1) {
             start(account, message);
@@ -110,7 +128,13 @@ class ReplyCoordinator {
     }
 
     private void finish(Account account, InboundMessage message, CompletableFuture<String> future, String text) {
-        boolean handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
+        boolean handedOff;
+        try {
+            handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return;
+        }
         future.complete(text);
         if (!text.isBlank() && handedOff && store.claimDelivery(account.appId(), message.messageKey())) {
             lateDelivery.deliver(account, message.openid(), message.messageKey(), text);

@@ -39,6 +39,10 @@ class WechatMetrics {
         dedupeHits.increment();
     }
 
+    void unavailable() {
+        registry.counter("wechat.unavailable").increment();
+    }
+
     void rateLimited() {
         registry.counter("wechat.rate.limited").increment();
     }

@@ -125,6 +125,27 @@ class PromptInjectionIT {
         }
     }
 
+    @Test
+    void aSlowOrFailingModelStillGetsTheExtractiveAnswerWithinWechatsFiveSeconds() {
+        WechatTestClient wechat = WechatTestClient.defaultAccount(port);
+        MODEL.reply = body -> "应在20个工作日内予以答复[1]。";
+        try {
+            for (int status : new int[] {200, 500}) {
+                MODEL.delayMillis = status == 200 ? 10_000 : 0;
+                MODEL.status = status;
+                long started = System.nanoTime();
+                var response = wechat.postPlainWithin(wechat.textXml("oSlow" + UUID.randomUUID().toString().substring(0, 8),
+                        PLAIN, WechatTestClient.nextMsgId()), Duration.ofSeconds(5));
+                assertThat(response).as("answered within WeChat's 5 s (model status " + status + ")").isPresent();
+                assertThat(WechatTestClient.extract(response.get().body(), "Content")).contains("20个工作日");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            }
+        } finally {
+            MODEL.delayMillis = 0;
+            MODEL.status = 200;
+        }
+    }
+
     private void assertClean(String text, String injection) {
         String system = prompts.get("kb-answer-system.txt");
         assertThat(text).as(injection).doesNotContain(KEY, MODEL.baseUrl(), "evil.example", "3天", "3个工作日",

@@ -34,6 +34,10 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Files.createDirectories(settings.out());
+        if ("soak".equalsIgnoreCase(System.getProperty("bench.mode", "").trim())) {
+            SoakRunner.run(settings);
+            return;
+        }
         System.out.println("Webhook benchmark: " + settings.describe());
         List<Measurement> measurements = new ArrayList<>();
         for (String target : settings.targets()) {
@@ -113,7 +117,7 @@ public final class BenchmarkRunner {
     }
 
     /** Refuses to measure a server that does not answer, or that answers forged requests. */
-    private static void sanityCheck(String target, WebhookLoad load) throws IOException {
+    static void sanityCheck(String target, WebhookLoad load) throws IOException {
         try (HttpConnection connection = load.connection()) {
             BenchAccount.Message message = new BenchAccount(1).next();
             HttpConnection.Response answer = connection.post(BenchAccount.path() + "?" + message.query(), message.body());
@@ -128,7 +132,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static List<String> appArgs(BenchSettings settings, String id, Path dataDir, ExternalBackend backend) {
+    static List<String> appArgs(BenchSettings settings, String id, Path dataDir, ExternalBackend backend) {
         List<String> args = new ArrayList<>(List.of(
                 "--platform.data-dir=" + dataDir,
                 "--platform.channel-config-dir=" + Path.of("channel-config").toAbsolutePath(),
@@ -141,7 +145,7 @@ public final class BenchmarkRunner {
     }
 
     /** The application's own classes and its runtime dependencies (no test jars), as it is deployed. */
-    private static String applicationClasspath() throws IOException {
+    static String applicationClasspath() throws IOException {
         Path dependencies = Path.of("target", "bench", "runtime-classpath.txt");
         if (!Files.exists(dependencies)) {
             throw new IllegalStateException(dependencies + " is missing: run the benchmark with ./mvnw -Pbench verify");
@@ -150,7 +154,7 @@ public final class BenchmarkRunner {
                 + Files.readString(dependencies).trim();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

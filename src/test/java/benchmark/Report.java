@@ -86,7 +86,7 @@ final class Report {
                 p99 <= P99_TARGET_MILLIS && app.get().open().errors() == 0 ? "yes" : "**no**"));
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = firstLine("/proc/cpuinfo", "model name").map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
         String memory = firstLine("/proc/meminfo", "MemTotal").map(l -> l.replaceAll("\\D+", ""))
                 .map(kb -> String.format("%.1f GiB", Long.parseLong(kb) / 1024.0 / 1024.0)).orElse("?");

@@ -87,6 +87,10 @@ final class ServerProcess implements AutoCloseable {
      * CPU time used so far by the server's JIT compiler threads (Linux: {@code /proc/<pid>/task}); zero
      * where that cannot be read.
      */
+    long pid() {
+        return process.pid();
+    }
+
     Duration compilerCpu() {
         long ticks = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()), "task"))) {

@@ -29,13 +29,18 @@ final class WebhookLoad {
 
     private final String host;
     private final int port;
-    private final BenchAccount account;
+    private final java.util.function.Supplier<BenchAccount.Message> messages;
     private final int timeoutMillis;
 
     WebhookLoad(String host, int port, BenchAccount account, int timeoutMillis) {
+        this(host, port, account::next, timeoutMillis);
+    }
+
+    /** Load made of whatever {@code messages} supplies (the soak's mixed traffic). */
+    WebhookLoad(String host, int port, java.util.function.Supplier<BenchAccount.Message> messages, int timeoutMillis) {
         this.host = host;
         this.port = port;
-        this.account = account;
+        this.messages = messages;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -53,7 +58,7 @@ final class WebhookLoad {
         }
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         for (long i = 0; i < total; i++) {
-            BenchAccount.Message message = account.next();
+            BenchAccount.Message message = messages.get();
             long scheduled = start + Math.round(i * periodNanos);
             for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
@@ -78,7 +83,7 @@ final class WebhookLoad {
             threads.add(start("closed-loop-" + i, () -> {
                 try (HttpConnection connection = connection()) {
                     while (System.nanoTime() < deadline) {
-                        send(connection, account.next(), System.nanoTime(), tally);
+                        send(connection, messages.get(), System.nanoTime(), tally);
                     }
                 }
             }));

@@ -50,8 +50,11 @@ class CalendarController {
     @PutMapping("/days/{day}")
     SpecialDay saveDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                        @RequestBody DayRequest request) {
-        if (request.kind() == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            throw new IllegalArgumentException("kind (HOLIDAY or WORKDAY) and a name of at most 100 characters are required");
+        checkYear(day.getYear());
+        if (request.kind() == null || request.name() == null || request.name().isBlank() || request.name().length() > 100
+                || request.name().codePoints().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("kind (HOLIDAY or WORKDAY) and a name of at most 100 characters, "
+                    + "without control characters, are required");
         }
         SpecialDay saved = new SpecialDay(day, request.kind(), request.name().strip());
         calendar.saveDay(saved);
@@ -65,11 +68,18 @@ class CalendarController {
 
     @PutMapping("/years/{year}")
     Map<String, Object> publishYear(@PathVariable int year, @RequestBody YearRequest request) {
-        if (year < 2000 || year > 2100 || request.source() == null || request.source().isBlank()) {
-            throw new IllegalArgumentException("a year between 2000 and 2100 and the source of its arrangement are required");
+        checkYear(year);
+        if (request.source() == null || request.source().isBlank() || request.source().length() > 500) {
+            throw new IllegalArgumentException("the source of the year's arrangement (at most 500 characters) is required");
         }
         calendar.markYearPublished(year, request.source().strip());
         return status();
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("the year must be between 2000 and 2100, not " + year);
+        }
     }
 
     @GetMapping("/status")

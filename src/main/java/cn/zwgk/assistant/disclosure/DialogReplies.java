@@ -69,8 +69,17 @@ class DialogReplies {
         return switch (field) {
             case ID -> Masking.idNumber(value);
             case TYPE, FORM, DELIVERY -> get("value." + value);
-            default -> value;
+            default -> inert(value);
         };
+    }
+
+    /**
+     * The citizen's own words as the bot repeats them: WeChat renders {@code <a href>} in text
+     * messages, so angle brackets become full-width ones and a typed tag never turns into a link
+     * in the bot's voice (what is stored stays exactly as typed).
+     */
+    static String inert(String value) {
+        return value.replace('<', '\uFF1C').replace('>', '\uFF1E');
     }
 
     private static String askKey(Draft d, DraftField field) {

@@ -57,7 +57,7 @@ class ProgressHandler implements IntentHandler {
     }
 
     private String item(CaseView c) {
-        String d = c.description();
+        String d = DialogReplies.inert(c.description());
         return replies.get("progress.item", c.trackingNo(), d.codePointCount(0, d.length()) > 30
                         ? d.substring(0, d.offsetByCodePoints(0, 30)) + "…" : d,
                 replies.get("status." + c.status()), replies.get("next." + c.status()),

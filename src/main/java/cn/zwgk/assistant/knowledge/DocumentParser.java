@@ -29,18 +29,22 @@ final class DocumentParser {
     static ParsedDocument parse(String fileName, byte[] content) {
         String name = fileName == null ? "document.txt" : fileName;
         String lower = name.toLowerCase(Locale.ROOT);
+        DocumentLimits.checkSize(name, content);
         try {
             if (lower.endsWith(".docx")) {
-                return TextCleaner.clean(name, docx(content), null);
+                DocumentLimits.checkDocx(name, content);
+                return TextCleaner.clean(name, DocumentLimits.capText(docx(content)), null);
             }
             if (lower.endsWith(".pdf")) {
-                return TextCleaner.clean(name, pdf(content), null);
+                return TextCleaner.clean(name, DocumentLimits.capText(pdf(name, content)), null);
             }
-            String text = decode(content);
+            String text = DocumentLimits.capText(decode(content));
             if (lower.endsWith(".html") || lower.endsWith(".htm") || looksLikeHtml(text)) {
                 return html(name, text);
             }
             return TextCleaner.clean(name, text, null);
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -67,8 +71,9 @@ final class DocumentParser {
         return out.toString();
     }
 
-    private static String pdf(byte[] content) throws IOException {
+    private static String pdf(String name, byte[] content) throws IOException {
         try (PDDocument doc = Loader.loadPDF(content)) {
+            DocumentLimits.checkPages(name, doc.getNumberOfPages());
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             return joinWrappedLines(stripper.getText(doc));

@@ -80,7 +80,7 @@ class KnowledgeController {
             @RequestParam(name = "department", required = false) String department) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null ? "upload.txt" : file.getOriginalFilename();
+            String name = baseName(file.getOriginalFilename());
             if (!DocumentParser.supported(name)) {
                 return ResponseEntity.badRequest().body(Map.of("error", "unsupported file type: " + name));
             }
@@ -92,6 +92,16 @@ class KnowledgeController {
             return ResponseEntity.badRequest().body(Map.of("error", String.join("; ", errors), "documents", results));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("documents", results));
+    }
+
+    /** The file's own name: any folders a client sends with it ({@code ../../x.txt}) are dropped. */
+    static String baseName(String original) {
+        if (original == null || original.isBlank()) {
+            return "upload.txt";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        return name.isEmpty() ? "upload.txt" : name;
     }
 
     @GetMapping("/documents")

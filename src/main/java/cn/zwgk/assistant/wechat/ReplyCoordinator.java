@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.ConversationService;
 import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.platform.Texts;
 
 /**
  * Dedupe and the reply budget. The first delivery of a message starts the work off the request
@@ -32,6 +33,8 @@ class ReplyCoordinator {
     private final ConversationService conversation;
     private final LateAnswerDelivery lateDelivery;
     private final UserChannelState users;
+    private final RateLimiter limiter;
+    private final Texts texts;
     private final WechatProperties properties;
     private final WechatMetrics metrics;
     private final Executor workers;
@@ -39,20 +42,40 @@ class ReplyCoordinator {
     private final Map<String, CompletableFuture<String>> local = new ConcurrentHashMap<>();
 
     ReplyCoordinator(AnswerStore store, ConversationService conversation, LateAnswerDelivery lateDelivery,
-                     UserChannelState users, WechatProperties properties, WechatMetrics metrics,
-                     ReplyExecutors executors) {
+                     UserChannelState users, RateLimiter limiter, Texts texts, WechatProperties properties,
+                     WechatMetrics metrics, ReplyExecutors executors) {
         this.store = store;
         this.conversation = conversation;
         this.lateDelivery = lateDelivery;
         this.users = users;
+        this.limiter = limiter;
+        this.texts = texts;
         this.properties = properties;
         this.metrics = metrics;
         this.workers = executors.workers();
         this.timers = executors.timers();
     }
 
-    /** The passive reply for this delivery of the message, or empty for "success". */
+    /**
+     * The passive reply for this delivery of the message, or empty for "success". Without Redis
+     * (restarting, unreachable) nothing can be deduplicated or shared: the user is told to send
+     * the message again shortly (what a dialog already collected is kept in the database).
+     */
     CompletableFuture<Optional<String>> reply(Account account, InboundMessage message) {
+        try {
+            return shared(account, message).exceptionally(e -> unavailable(message, e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(unavailable(message, e));
+        }
+    }
+
+    private Optional<String> unavailable(InboundMessage message, Throwable e) {
+        log.warn("Message {} not handled, shared state unavailable: {}", message.messageKey(), e.toString());
+        metrics.unavailable();
+        return Optional.of(texts.get("wechat.unavailable"));
+    }
+
+    private CompletableFuture<Optional<String>> shared(Account account, InboundMessage message) {
         AnswerStore.Attempt attempt = store.attempt(account.appId(), message.messageKey());
         if (attempt.number() == 1) {
             start(account, message);
@@ -88,6 +111,12 @@ class ReplyCoordinator {
         String text;
         try {
             users.onInbound(message);
+            RateLimiter.Verdict verdict = limiter.check(message);
+            if (verdict != RateLimiter.Verdict.ALLOWED) {
+                metrics.rateLimited();
+                finish(account, message, future, verdict == RateLimiter.Verdict.NOTICE ? texts.get("wechat.rate-limited") : "");
+                return;
+            }
             Optional<String> pending = message.kind() == InboundMessage.Kind.TEXT
                     ? store.popPending(account.appId(), message.openid()) : Optional.empty();
             text = pending.orElseGet(() -> conversation.handle(message).text());
@@ -99,7 +128,13 @@ class ReplyCoordinator {
     }
 
     private void finish(Account account, InboundMessage message, CompletableFuture<String> future, String text) {
-        boolean handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
+        boolean handedOff;
+        try {
+            handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return;
+        }
         future.complete(text);
         if (!text.isBlank() && handedOff && store.claimDelivery(account.appId(), message.messageKey())) {
             lateDelivery.deliver(account, message.openid(), message.messageKey(), text);

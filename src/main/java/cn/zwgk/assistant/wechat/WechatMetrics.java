@@ -39,6 +39,14 @@ class WechatMetrics {
         dedupeHits.increment();
     }
 
+    void unavailable() {
+        registry.counter("wechat.unavailable").increment();
+    }
+
+    void rateLimited() {
+        registry.counter("wechat.rate.limited").increment();
+    }
+
     void replied(long startedNanos) {
         replyLatency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }

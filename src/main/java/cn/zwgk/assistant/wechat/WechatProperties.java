@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerQueue      messages waiting for a worker before new ones get the busy text
  * @param inlineWait       how long the request thread waits for the answer before the request goes
  *                         asynchronous (quick answers are then written without an async dispatch)
+ * @param rateLimit        most messages one openid may send per {@code rateWindow} (0 = no limit); the
+ *                         first one over gets a polite notice, the rest of the window silence
+ * @param rateWindow       the rate limit's fixed window
  */
 @ConfigurationProperties("wechat")
 public record WechatProperties(
@@ -37,5 +40,7 @@ public record WechatProperties(
         @DefaultValue("200ms") Duration apiRetrySleep,
         @DefaultValue("16") int workers,
         @DefaultValue("2000") int workerQueue,
-        @DefaultValue("100ms") Duration inlineWait) {
+        @DefaultValue("100ms") Duration inlineWait,
+        @DefaultValue("30") int rateLimit,
+        @DefaultValue("60s") Duration rateWindow) {
 }

@@ -46,6 +46,17 @@ public class AuditLog {
         return auth != null && auth.isAuthenticated() && auth.getName() != null ? auth.getName() : fallback;
     }
 
+    /** The newest {@code limit} entries, newest first. */
+    public List<Entry> recent(int limit) {
+        return jdbc.sql("select id, at, actor, action, subject, before_json, after_json from audit_log"
+                        + " order by id desc limit ?")
+                .param(limit)
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("subject"), rs.getString("before_json"),
+                        rs.getString("after_json")))
+                .list();
+    }
+
     public List<Entry> forSubject(String subject) {
         return jdbc.sql("select id, at, actor, action, subject, before_json, after_json from audit_log"
                         + " where subject = ? order by id")

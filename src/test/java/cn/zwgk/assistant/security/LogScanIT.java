@@ -60,7 +60,7 @@ class LogScanIT {
 
     @DynamicPropertySource
     static void logging(DynamicPropertyRegistry registry) {
-        registry.add("admin.password", () -> ADMIN_PASSWORD);
+        registry.add("access.admin-password", () -> ADMIN_PASSWORD);
         registry.add("platform.data-encryption-key", () -> DATA_KEY);
         registry.add("knowledge.llm-base-url", () -> "http://127.0.0.1:9/v1");
         registry.add("knowledge.llm-model", () -> "stand-in");

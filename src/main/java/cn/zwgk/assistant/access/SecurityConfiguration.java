@@ -1,27 +1,31 @@
-package cn.zwgk.assistant.platform;
+package cn.zwgk.assistant.access;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /api/**} is for staff (HTTP Basic, one admin from {@code ADMIN_USERNAME} /
- * {@code ADMIN_PASSWORD} until the console brings users and roles). The webhook authenticates
- * by WeChat signature, not by session; health and metrics are open to the monitoring system.
+ * Three ways in. {@code /api/**}: HTTP Basic, stateless, no cookies, so no CSRF token (a browser
+ * never sends Basic credentials for another site's form without the user typing them). The console:
+ * form login, session cookie (HttpOnly, Secure, SameSite, see application.yml), CSRF tokens on every
+ * change, a strict Content-Security-Policy. Everything else public is listed; the rest is refused.
+ * Who may do what is in {@link AccessRules}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * The webhook is authenticated by WeChat's signature, checked before anything is parsed; it has
@@ -34,12 +38,30 @@ class SecurityConfiguration {
     }
 
     @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(AccessRules::api)
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.securityMatcher("/console", "/console/**", "/login", "/logout")
+                .authorizeHttpRequests(AccessRules::console)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).maximumSessions(3))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
@@ -48,29 +70,20 @@ class SecurityConfiguration {
      * the signed, expiring token in the path is the credential. It is left out of CSRF protection on
      * purpose: CSRF stops another site from using a browser's ambient credentials (a session cookie)
      * for a request the user did not mean; here nothing ambient is used, and a page that could forge
-     * the POST would need the token, which already grants the acknowledgement. A CSRF token would
-     * also need a session cookie in WeChat's in-app browser, the only session in the application.
-     * Prefetchers cannot acknowledge: GET only shows the confirm button.
+     * the POST would need the token, which already grants the acknowledgement. Prefetchers cannot
+     * acknowledge: GET only shows the confirm button.
      */
     @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/wechat/**", "/simulator/**", "/ack/*", "/actuator/health/**",
-                                "/actuator/prometheus", "/actuator/info", "/", "/error", "/webjars/**", "/css/**", "/js/**")
+                                "/actuator/prometheus", "/actuator/info", "/", "/error", "/webjars/**", "/css/**", "/js/**", "/assets/**")
                         .permitAll()
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/files/*").permitAll() // signed download links
+                        .requestMatchers(HttpMethod.GET, "/files/*").permitAll() // signed download links
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/wechat/**", "/simulator/**", "/ack/*"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
-    }
-
-    @Bean
-    UserDetailsService admins(AdminProperties admin) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(encoder.encode(admin.password()))
-                .roles("ADMIN")
-                .build());
     }
 }

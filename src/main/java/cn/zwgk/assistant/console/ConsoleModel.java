@@ -1,0 +1,63 @@
+package cn.zwgk.assistant.console;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every console page shows around its content: who is signed in and the menu for their roles. */
+@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+class ConsoleModel {
+
+    /** A menu entry, visible to any of {@code roles}. */
+    record MenuItem(String path, String label, Set<String> roles) {
+    }
+
+    private static final Set<String> ALL = Set.of("ADMIN", "HANDLER", "SUPERVISOR", "COMMS");
+    private static final Set<String> CASEWORK = Set.of("ADMIN", "HANDLER", "SUPERVISOR");
+    private static final Set<String> OPINION = Set.of("ADMIN", "COMMS");
+    private static final Set<String> ADMIN = Set.of("ADMIN");
+
+    static final List<MenuItem> MENU = List.of(
+            new MenuItem("/console", "工作台", ALL),
+            new MenuItem("/console/kb", "知识库", ALL),
+            new MenuItem("/console/cases", "依申请公开", CASEWORK),
+            new MenuItem("/console/incidents", "舆情与口径", OPINION),
+            new MenuItem("/console/reminders", "提醒", ALL),
+            new MenuItem("/console/staff", "工作人员", ADMIN),
+            new MenuItem("/console/calendar", "工作日历", ALL),
+            new MenuItem("/console/conversations", "对话记录", Set.of("ADMIN", "SUPERVISOR")),
+            new MenuItem("/console/users", "账号", ADMIN),
+            new MenuItem("/console/config", "渠道配置", ADMIN));
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @ModelAttribute("currentUser")
+    String currentUser(Authentication authentication) {
+        return authentication == null ? null : authentication.getName();
+    }
+
+    @ModelAttribute("currentRoles")
+    Set<String> currentRoles(Authentication authentication) {
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+    }
+
+    @ModelAttribute("menu")
+    List<MenuItem> menu(Authentication authentication) {
+        Set<String> roles = currentRoles(authentication);
+        return MENU.stream().filter(item -> item.roles().stream().anyMatch(roles::contains)).toList();
+    }
+}

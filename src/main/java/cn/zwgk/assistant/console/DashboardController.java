@@ -1,0 +1,54 @@
+package cn.zwgk.assistant.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.zwgk.assistant.disclosure.CaseStatus;
+import cn.zwgk.assistant.disclosure.CaseView;
+import cn.zwgk.assistant.disclosure.DisclosureService;
+import cn.zwgk.assistant.opinion.Incident;
+import cn.zwgk.assistant.opinion.IncidentService;
+import cn.zwgk.assistant.reminder.ReminderService;
+
+/** 工作台: cases due today and overdue, the next reminders, open incidents with their clocks, message volume. */
+@Controller
+class DashboardController {
+
+    static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Set<String> FINISHED = Set.of(CaseStatus.REPLIED.name(), CaseStatus.CLOSED.name(),
+            CaseStatus.WITHDRAWN.name());
+
+    private final DisclosureService disclosures;
+    private final ReminderService reminders;
+    private final IncidentService incidents;
+
+    DashboardController(DisclosureService disclosures, ReminderService reminders, IncidentService incidents) {
+        this.disclosures = disclosures;
+        this.reminders = reminders;
+        this.incidents = incidents;
+    }
+
+    @GetMapping("/console")
+    String dashboard(Model model) {
+        String today = LocalDate.now(OFFICE_ZONE).toString();
+        List<CaseView> open = disclosures.list(null, null).stream()
+                .filter(c -> !FINISHED.contains(c.status()) && c.dueOn() != null).toList();
+        model.addAttribute("dueToday", open.stream().filter(c -> c.dueOn().equals(today)).toList());
+        model.addAttribute("overdue", open.stream().filter(c -> c.dueOn().compareTo(today) < 0)
+                .sorted(Comparator.comparing(CaseView::dueOn)).toList());
+        model.addAttribute("upcomingReminders", reminders.pending(null).stream().limit(10).toList());
+        List<Incident> active = incidents.all().stream().filter(i -> i.status() == Incident.Status.OPEN).toList();
+        model.addAttribute("incidents", active);
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("zone", OFFICE_ZONE);
+        return "console/dashboard";
+    }
+}

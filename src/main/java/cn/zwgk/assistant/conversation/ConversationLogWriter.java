@@ -179,7 +179,7 @@ class ConversationLogWriter implements SmartLifecycle {
             return;
         }
         try {
-            sink.write(batch);
+            sink.write(List.copyOf(batch));
             written.increment(batch.size());
             return;
         } catch (RuntimeException e) {

@@ -31,10 +31,13 @@ public class ConversationService {
     private final Texts texts;
     private final ConversationProperties properties;
     private final ApplicationEventPublisher events;
+    private final ConversationLogWriter conversationLog;
 
     ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, List<DialogHandler> dialogs,
                         List<PriorityAnswer> priorityAnswers, UserSessions sessions, Texts texts,
-                        ConversationProperties properties, ApplicationEventPublisher events) {
+                        ConversationProperties properties, ApplicationEventPublisher events,
+                        ConversationLogWriter conversationLog) {
+        this.conversationLog = conversationLog;
         this.classifier = classifier;
         this.handlers = handlers;
         this.priorityAnswers = priorityAnswers;
@@ -45,12 +48,25 @@ public class ConversationService {
         this.properties = properties;
     }
 
+    /** Answers one message and records it with its reply in the {@link ConversationLog} (asynchronously). */
     public Reply handle(InboundMessage message) {
-        return switch (message.kind()) {
-            case EVENT -> paged(message, onEvent(message));
-            case UNSUPPORTED -> Reply.of(texts.get("conversation.text-only"));
-            case TEXT -> onText(message);
+        long started = System.nanoTime();
+        Intent intent = switch (message.kind()) {
+            case TEXT -> classifier.classify(message.text());
+            case EVENT -> message.isEvent("click") ? menuIntent(message) : null;
+            case UNSUPPORTED -> null;
         };
+        Reply reply = null;
+        try {
+            reply = switch (message.kind()) {
+                case EVENT -> paged(message, onEvent(message, intent));
+                case UNSUPPORTED -> Reply.of(texts.get("conversation.text-only"));
+                case TEXT -> onText(message, intent);
+            };
+            return reply;
+        } finally {
+            conversationLog.record(message, intent, reply == null || reply.isEmpty() ? null : reply.text(), started);
+        }
     }
 
     /** The text used when the bot cannot answer in time because it is overloaded or failing. */
@@ -58,8 +74,7 @@ public class ConversationService {
         return texts.get("conversation.busy");
     }
 
-    private Reply onText(InboundMessage message) {
-        Intent intent = classifier.classify(message.text());
+    private Reply onText(InboundMessage message, Intent intent) {
         if (intent == Intent.MORE) {
             return sessions.nextPage(message.appId(), message.openid())
                     .map(Reply::of)
@@ -107,21 +122,24 @@ public class ConversationService {
         return Optional.empty();
     }
 
-    private Reply onEvent(InboundMessage message) {
+    private Reply onEvent(InboundMessage message, Intent menuIntent) {
         return switch (message.event()) {
             case "subscribe" -> Reply.of(texts.get("conversation.welcome"));
-            case "click" -> menu(message);
+            case "click" -> menu(message, menuIntent);
             default -> Reply.none();
         };
     }
 
-    private Reply menu(InboundMessage message) {
-        Intent intent = switch (message.eventKey() == null ? "" : message.eventKey()) {
+    private static Intent menuIntent(InboundMessage message) {
+        return switch (message.eventKey() == null ? "" : message.eventKey()) {
             case "POLICY_QA" -> Intent.POLICY_QUESTION;
             case "DISCLOSURE_APPLY" -> Intent.DISCLOSURE_APPLICATION;
             case "PROGRESS_QUERY" -> Intent.PROGRESS_QUERY;
             default -> Intent.HELP;
         };
+    }
+
+    private Reply menu(InboundMessage message, Intent intent) {
         if (intent == Intent.POLICY_QUESTION) {
             return Reply.of(texts.get("conversation.menu.policy"));
         }

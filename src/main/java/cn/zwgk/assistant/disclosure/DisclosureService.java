@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.zwgk.assistant.platform.AuditLog;
 
@@ -57,6 +60,27 @@ public class DisclosureService {
             throw new IllegalArgumentException("receivedOn: the date of receipt cannot be in the future");
         }
         return create(application, channel, receivedOn, null, null, null, actor);
+    }
+
+    /**
+     * What is wrong with an application staff are about to register (Art. 29): field → the key
+     * under {@code disclosure.invalid} of the text that says so; empty when it is complete.
+     */
+    public Map<String, String> problems(Application application) {
+        return ApplicationChecks.check(normalised(application), today());
+    }
+
+    /** The application with blank fields absent, ID number and credit code in capitals, the mobile number bare. */
+    public static Application normalised(Application a) {
+        return new Application(a.applicantType(), trim(a.applicantName()), trim(a.legalRepresentative()),
+                trim(a.contactPerson()), upper(a.idNumber()), upper(a.creditCode()),
+                trim(a.phone()) == null ? null : Validators.normaliseMobile(a.phone()), trim(a.address()),
+                trim(a.email()), trim(a.description()), trim(a.purpose()), a.form(), a.delivery());
+    }
+
+    /** Attaches files to the case's reply: every file or, when one is refused, none. */
+    public List<CaseView.AttachmentEntry> attach(String trackingNo, List<MultipartFile> files, String actor) {
+        return attachments.upload(trackingNo, files, actor);
     }
 
     /**
@@ -113,6 +137,14 @@ public class DisclosureService {
     /** The applicant's own cases, newest first. */
     public List<CaseView> forApplicant(String appId, String openid, int limit) {
         return cases.list(null, appId, openid, limit).stream().map(c -> CaseView.of(c, List.of())).toList();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String upper(String s) {
+        return s == null || s.isBlank() ? null : s.strip().toUpperCase(Locale.ROOT);
     }
 
     LocalDate today() {

@@ -120,4 +120,24 @@ class DocumentImporter {
         synchronizer.documentChanged(id, version);
         return true;
     }
+
+    boolean updateMetadata(long id, DocumentMetadata m) {
+        Long version = tx.execute(s -> {
+            if (!store.updateMetadata(id, m.title(), m.issuer(), m.docNumber(), m.publishedOn(), m.indexNo())) {
+                return null;
+            }
+            store.bumpVersion();
+            return store.version();
+        });
+        if (version == null) {
+            return false;
+        }
+        synchronizer.documentChanged(id, version);
+        return true;
+    }
+
+    /** Counts a change, so that every instance's index is rebuilt. */
+    void touch() {
+        tx.executeWithoutResult(s -> store.bumpVersion());
+    }
 }

@@ -100,6 +100,16 @@ class DocumentStore {
                 .params(status, Timestamp.from(Instant.now()), id).update() > 0;
     }
 
+    /** Changes what the document's header says (the body and its chunks stay as they are). */
+    boolean updateMetadata(long id, String title, String issuer, String docNumber, String publishedOn, String indexNo) {
+        return jdbc.sql("""
+                update kb_document set title = ?, issuer = ?, doc_number = ?, published_on = ?, index_no = ?, updated_at = ?
+                where id = ?""")
+                .params(cut(title, 500), cut(issuer, 200), cut(docNumber, 200), cut(publishedOn, 40), cut(indexNo, 200),
+                        Timestamp.from(Instant.now()), id)
+                .update() > 0;
+    }
+
     long count() {
         return jdbc.sql("select count(*) from kb_document").query(Long.class).single();
     }

@@ -41,11 +41,16 @@ class IndexSynchronizer {
     }
 
     synchronized void sync() {
+        rebuild(false);
+    }
+
+    /** Rebuilds the index from the stored chunks when it is behind (or always, when {@code force}); the chunks indexed. */
+    synchronized int rebuild(boolean force) {
         long dbVersion = store.version();
-        if (index.version() != dbVersion) {
+        int[] n = {0};
+        if (force || index.version() != dbVersion) {
             long started = System.nanoTime();
             index.clear();
-            int[] n = {0};
             store.forEachChunk(null, chunk -> {
                 index.add(chunk);
                 n[0]++;
@@ -55,6 +60,7 @@ class IndexSynchronizer {
                     (System.nanoTime() - started) / 1_000_000);
         }
         synced = true;
+        return n[0];
     }
 
     /** Applies one document's change made here; falls back to a full sync when other changes came in between. */

@@ -3,6 +3,7 @@ package cn.zwgk.assistant.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -17,12 +18,15 @@ public class KnowledgeService {
     private final DocumentStore store;
     private final Retriever retriever;
     private final AnswerService answers;
+    private final IndexSynchronizer synchronizer;
 
-    KnowledgeService(DocumentImporter importer, DocumentStore store, Retriever retriever, AnswerService answers) {
+    KnowledgeService(DocumentImporter importer, DocumentStore store, Retriever retriever, AnswerService answers,
+            IndexSynchronizer synchronizer) {
         this.importer = importer;
         this.store = store;
         this.retriever = retriever;
         this.answers = answers;
+        this.synchronizer = synchronizer;
     }
 
     /** Imports one file (.txt, .html, .docx, .pdf); idempotent, and a new version replaces the old one. */
@@ -42,6 +46,33 @@ public class KnowledgeService {
 
     public List<KnowledgeDocument> documents() {
         return store.list();
+    }
+
+    public Optional<KnowledgeDocument> document(long documentId) {
+        return store.find(documentId);
+    }
+
+    /**
+     * Corrects a document's title, issuer, 文号, date or 索引号; its passages are re-indexed under the
+     * new header. False when there is no such document.
+     *
+     * @throws IllegalArgumentException when the edit has {@link MetadataEdit#problems() problems}
+     */
+    public boolean editMetadata(long documentId, MetadataEdit edit) {
+        Map<String, String> problems = edit.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid metadata: " + problems);
+        }
+        return store.find(documentId).map(d -> importer.updateMetadata(documentId, edit.applyTo(d))).orElse(false);
+    }
+
+    /**
+     * Rebuilds the search index from the stored passages and embeddings (nothing is embedded again);
+     * the other instances rebuild theirs on their next poll. Returns the number of passages indexed.
+     */
+    public int reindex() {
+        importer.touch();
+        return synchronizer.rebuild(true);
     }
 
     public boolean delete(long documentId) {

@@ -34,8 +34,13 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Files.createDirectories(settings.out());
-        if ("soak".equalsIgnoreCase(System.getProperty("bench.mode", "").trim())) {
+        String mode = System.getProperty("bench.mode", "").trim();
+        if ("soak".equalsIgnoreCase(mode)) {
             SoakRunner.run(settings);
+            return;
+        }
+        if ("reminders".equalsIgnoreCase(mode)) {
+            ReminderBench.run(settings);
             return;
         }
         System.out.println("Webhook benchmark: " + settings.describe());

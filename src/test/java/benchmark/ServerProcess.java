@@ -69,6 +69,19 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become ready in " + timeout + "; see " + log);
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " did not finish in " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The server's log so far. */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
     /** CPU time used so far by the server JVM. */
     Duration cpu() {
         return cpuOf(process.toHandle());

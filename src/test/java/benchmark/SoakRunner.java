@@ -114,7 +114,7 @@ final class SoakRunner {
         return out;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
         } catch (IOException e) {

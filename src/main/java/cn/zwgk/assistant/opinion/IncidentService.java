@@ -75,6 +75,11 @@ public class IncidentService {
         return get(id);
     }
 
+    /** Whether a quick response waits for another person's approval before it is used. */
+    public boolean secondApproval() {
+        return properties.secondApproval();
+    }
+
     public List<Incident> all() {
         return repository.all();
     }

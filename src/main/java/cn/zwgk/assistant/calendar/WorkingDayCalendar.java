@@ -22,7 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Working days under the official arrangement: holidays are days off, make-up days (调休) are
  * working days, other days follow Monday–Friday. Counting through a year with no arrangement on
  * record is flagged (log, metric, {@link CalendarYearMissing} event) and the result marked
- * provisional, never silently treated as weekdays only.
+ * provisional, never silently treated as weekdays only. The warning and the event come once per
+ * missing year per day on each instance (every deadline of a December case runs into January: a
+ * warning per computation would drown the log); the metric counts every computation.
  */
 @Service
 public class WorkingDayCalendar {
@@ -35,6 +37,7 @@ public class WorkingDayCalendar {
     private final ApplicationEventPublisher events;
     private final MeterRegistry metrics;
     private volatile Snapshot snapshot;
+    private final java.util.Map<Integer, LocalDate> flagged = new java.util.concurrent.ConcurrentHashMap<>();
 
     WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics) {
         this.repository = repository;
@@ -105,6 +108,7 @@ public class WorkingDayCalendar {
     public void markYearPublished(int year, String source) {
         repository.saveYear(year, source);
         snapshot = null;
+        flagged.remove(year);
     }
 
     /** Years from this one to {@code horizon} years ahead with no arrangement on record. */
@@ -119,10 +123,15 @@ public class WorkingDayCalendar {
     }
 
     private void flagMissing(Set<Integer> years, String context) {
+        LocalDate today = LocalDate.now();
         for (int year : years) {
-            log.warn("Working-day calendar has no holiday arrangement for {} ({}); counted Monday–Friday, "
-                    + "the result must be checked by staff", year, context);
             metrics.counter("calendar.missing.year", "year", Integer.toString(year)).increment();
+            if (today.equals(flagged.put(year, today))) {
+                log.debug("Working-day calendar has no holiday arrangement for {} ({})", year, context);
+                continue;
+            }
+            log.warn("Working-day calendar has no holiday arrangement for {} ({}); counted Monday–Friday, "
+                    + "the result must be checked by staff (reported once a day)", year, context);
             events.publishEvent(new CalendarYearMissing(year, context));
         }
     }

@@ -14,13 +14,15 @@ import org.springframework.util.unit.DataSize;
  * @param draftRetention        how long conversation drafts (submitted, cancelled or abandoned) are kept
  * @param retentionCron         when the retention job runs
  * @param attachments           files attached to replies and the links applicants download them by
+ * @param maxConcurrentSubmissions how many new cases one instance stores at once (see {@link SubmissionGate})
  */
 @ConfigurationProperties("disclosure")
 public record DisclosureProperties(
         @DefaultValue("1825d") Duration personalDataRetention,
         @DefaultValue("30d") Duration draftRetention,
         @DefaultValue("0 30 3 * * *") String retentionCron,
-        @DefaultValue Attachments attachments) {
+        @DefaultValue Attachments attachments,
+        @DefaultValue("8") int maxConcurrentSubmissions) {
 
     /**
      * @param maxFileSize     largest file staff may attach (keep {@code spring.servlet.multipart.max-file-size} above it)

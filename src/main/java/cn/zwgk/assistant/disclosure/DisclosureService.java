@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.zwgk.assistant.platform.AuditLog;
@@ -21,6 +22,8 @@ import cn.zwgk.assistant.platform.AuditLog;
  * Disclosure cases: intake (online by conversation, or registered by staff with their own receipt
  * date), the workflow actions, and queries. Every change is audited and published as an event
  * ({@link DisclosureSubmitted}, {@link DisclosureStatusChanged}, {@link DisclosureDeadlineChanged}).
+ * A new case takes its tracking number in a short transaction of its own before the transaction
+ * that stores it, so that concurrent submissions do not queue on the counter (see {@link TrackingNumbers}).
  */
 @Service
 public class DisclosureService {
@@ -35,10 +38,13 @@ public class DisclosureService {
     private final Deadlines deadlines;
     private final AuditLog audit;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final SubmissionGate gate;
     private final Clock clock;
 
     DisclosureService(CaseRepository cases, CaseEvents events, TrackingNumbers trackingNumbers, CaseWorkflow workflow,
-                      CaseAttachments attachments, Deadlines deadlines, AuditLog audit, ApplicationEventPublisher publisher) {
+                      CaseAttachments attachments, Deadlines deadlines, AuditLog audit, ApplicationEventPublisher publisher,
+                      TransactionTemplate transaction, SubmissionGate gate) {
         this.cases = cases;
         this.events = events;
         this.trackingNumbers = trackingNumbers;
@@ -47,11 +53,12 @@ public class DisclosureService {
         this.deadlines = deadlines;
         this.audit = audit;
         this.publisher = publisher;
+        this.transaction = transaction;
+        this.gate = gate;
         this.clock = Clock.system(ZONE);
     }
 
     /** Registers a letter, visit or fax received on {@code receivedOn}. */
-    @Transactional
     public CaseView register(Application application, IntakeChannel channel, LocalDate receivedOn, String actor) {
         if (channel == IntakeChannel.ONLINE) {
             throw new IllegalArgumentException("channel: staff register LETTER, VISIT or FAX");
@@ -59,7 +66,10 @@ public class DisclosureService {
         if (receivedOn.isAfter(today())) {
             throw new IllegalArgumentException("receivedOn: the date of receipt cannot be in the future");
         }
-        return create(application, channel, receivedOn, null, null, null, actor);
+        return gate.run(() -> {
+            String trackingNo = trackingNumbers.next(receivedOn.getYear());
+            return transaction.execute(s -> create(trackingNo, application, channel, receivedOn, null, null, null, actor));
+        });
     }
 
     /**
@@ -85,15 +95,20 @@ public class DisclosureService {
 
     /**
      * Stores an application confirmed in the conversation; receipt is today (the day the system
-     * confirms it). Confirming the same draft again returns the case already stored.
+     * confirms it). Confirming the same draft again returns the case already stored; confirming it
+     * twice at once makes one of them fail with {@link ConcurrentSubmissionException}.
      */
-    @Transactional
     public CaseView submitOnline(String draftId, String appId, String openid, Application application) {
         Optional<DisclosureCase> existing = cases.findByDraft(draftId);
         if (existing.isPresent()) {
             return CaseView.of(existing.get(), List.of());
         }
-        return create(application, IntakeChannel.ONLINE, today(), draftId, appId, openid, "applicant");
+        LocalDate receivedOn = today();
+        return gate.run(() -> {
+            String trackingNo = trackingNumbers.next(receivedOn.getYear());
+            return transaction.execute(s -> create(trackingNo, application, IntakeChannel.ONLINE, receivedOn, draftId,
+                    appId, openid, "applicant"));
+        });
     }
 
     /** Whether {@code draftId} was already submitted (concurrent confirmations lose the race to the first). */
@@ -151,10 +166,10 @@ public class DisclosureService {
         return LocalDate.now(clock);
     }
 
-    private CaseView create(Application application, IntakeChannel channel, LocalDate receivedOn, String draftId,
-                            String appId, String openid, String actor) {
+    private CaseView create(String trackingNo, Application application, IntakeChannel channel, LocalDate receivedOn,
+                            String draftId, String appId, String openid, String actor) {
         DisclosureCase c = new DisclosureCase();
-        c.trackingNo = trackingNumbers.next(receivedOn.getYear());
+        c.trackingNo = trackingNo;
         c.draftId = draftId;
         c.appId = appId;
         c.openid = openid;

@@ -5,49 +5,58 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tracking numbers {@code YSQ-<year>-<000123>} from a per-year counter row. The increment locks the
- * row until the transaction ends, so concurrent submissions on any instance get distinct numbers
- * (same SQL on H2 and PostgreSQL).
+ * Tracking numbers {@code YSQ-<year>-<000123>} from a per-year counter row (same SQL on H2 and
+ * PostgreSQL). Each number is taken in a short transaction of its own, so the counter row is locked
+ * only for the increment and the read, never for the submission that uses the number: concurrent
+ * submissions on any instance get distinct numbers without queueing behind each other.
+ *
+ * <p>Numbers are unique but not gap-free: a submission that rolls back after taking its number
+ * (invalid data, a lost race for the same draft, a crash) leaves that number unused. That is
+ * acceptable for tracking numbers, which only identify cases and are not a statutory register.
+ * Call {@link #next} outside any transaction (as {@link DisclosureService} does); inside one it
+ * would need a second pooled connection.
  */
 @Component
 class TrackingNumbers {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate separate;
+    private final TransactionTemplate own;
 
     TrackingNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.separate = new TransactionTemplate(transactions);
-        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** The next number of {@code year}, committed before this returns. */
     String next(int year) {
-        if (increment(year) == 0) {
+        Long value = own.execute(s -> take(year));
+        if (value == null) {
             createYear(year);
-            if (increment(year) == 0) {
-                throw new IllegalStateException("No tracking number counter for " + year);
-            }
+            value = own.execute(s -> take(year));
         }
-        long value = jdbc.sql("select last_value from disclosure_counter where counter_year = ?")
-                .param(year).query(Long.class).single();
+        if (value == null) {
+            throw new IllegalStateException("No tracking number counter for " + year);
+        }
         return format(year, value);
     }
 
-    private int increment(int year) {
-        return jdbc.sql("update disclosure_counter set last_value = last_value + 1 where counter_year = ?")
-                .param(year).update();
+    private Long take(int year) {
+        if (jdbc.sql("update disclosure_counter set last_value = last_value + 1 where counter_year = ?")
+                .param(year).update() == 0) {
+            return null;
+        }
+        return jdbc.sql("select last_value from disclosure_counter where counter_year = ?")
+                .param(year).query(Long.class).single();
     }
 
-    /** Creates the year's row in its own transaction (a duplicate would spoil the caller's on PostgreSQL). */
+    /** Creates the year's row in its own transaction (a duplicate would spoil a transaction on PostgreSQL). */
     private void createYear(int year) {
         try {
-            separate.executeWithoutResult(s -> jdbc.sql(
+            own.executeWithoutResult(s -> jdbc.sql(
                     "insert into disclosure_counter (counter_year, last_value) values (?, 0)").param(year).update());
         } catch (DuplicateKeyException e) {
             // another instance created it first

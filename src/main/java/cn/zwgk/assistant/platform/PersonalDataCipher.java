@@ -12,6 +12,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -31,7 +34,13 @@ import org.springframework.stereotype.Component;
  * from {@code DATA_ENCRYPTION_KEY} (base64 of 32 bytes); without it the {@code prod} profile refuses
  * to start, and other profiles generate a key once into {@code DATA_DIR/keys/data.key}.
  * Ciphertext is {@code v1:<keyId>:<base64(iv ‖ ciphertext ‖ tag)>}; the key id (a fingerprint of
- * the key) lets a later rotation tell old values from new ones.
+ * the key) lets a rotation tell old values from new ones.
+ *
+ * <p>Rotation: the new key becomes {@code DATA_ENCRYPTION_KEY} and the old one moves to
+ * {@code PREVIOUS_DATA_ENCRYPTION_KEYS}. New values are sealed under the new key; a value is opened
+ * with the key its id names; {@link #reencrypt} rewrites an old value under the new key (the owning
+ * modules run it over their rows at start-up). Keys derived by {@link #derivedKey} come from the
+ * current key only: links signed before the rotation stop working (see docs/operations.md).
  */
 @Component
 public class PersonalDataCipher {
@@ -43,20 +52,38 @@ public class PersonalDataCipher {
 
     private final SecretKey key;
     private final String keyId;
+    private final Map<String, SecretKey> keys = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
     PersonalDataCipher(PlatformProperties properties, Environment environment) {
-        this(loadKey(properties, environment));
+        this(loadKey(properties, environment), previousKeys(properties));
     }
 
     /** A cipher with the given raw 32-byte key (tests, tools). */
     public PersonalDataCipher(byte[] rawKey) {
+        this(rawKey, List.of());
+    }
+
+    /** A cipher that seals under {@code rawKey} and still opens values sealed under {@code previous}. */
+    public PersonalDataCipher(byte[] rawKey, List<byte[]> previous) {
+        this.key = aesKey(rawKey);
+        this.keyId = fingerprint(rawKey);
+        this.keys.put(keyId, key);
+        for (byte[] old : previous) {
+            keys.putIfAbsent(fingerprint(old), aesKey(old));
+        }
+        if (keys.size() > 1) {
+            log.info("Data encryption key {} is current; also reading values under previous keys {}", keyId,
+                    keys.keySet().stream().skip(1).toList());
+        }
+    }
+
+    private static SecretKey aesKey(byte[] rawKey) {
         if (rawKey.length != 32) {
             throw new IllegalStateException("The data encryption key must be 32 bytes (AES-256), got " + rawKey.length);
         }
-        this.key = new SecretKeySpec(rawKey.clone(), "AES");
-        this.keyId = fingerprint(rawKey);
+        return new SecretKeySpec(rawKey.clone(), "AES");
     }
 
     /** The ciphertext of {@code plain}; {@code null} stays {@code null}. */
@@ -88,14 +115,16 @@ public class PersonalDataCipher {
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new IllegalArgumentException("Not a " + VERSION + " ciphertext");
         }
-        if (!keyId.equals(parts[1])) {
-            throw new IllegalStateException("Value was encrypted with key " + parts[1] + ", current key is " + keyId);
+        SecretKey sealedWith = keys.get(parts[1]);
+        if (sealedWith == null) {
+            throw new IllegalStateException("Value was encrypted with key " + parts[1] + ", current key is " + keyId
+                    + " and no previous key has that id (platform.previous-data-encryption-keys)");
         }
         try {
             byte[] in = Base64.getDecoder().decode(parts[2]);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+            cipher.init(Cipher.DECRYPT_MODE, sealedWith, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(parts[1].getBytes(StandardCharsets.US_ASCII));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Decryption failed (wrong key or tampered value)", e);
@@ -104,6 +133,21 @@ public class PersonalDataCipher {
 
     public String keyId() {
         return keyId;
+    }
+
+    /** Whether a previous key is configured, i.e. a rotation may still have values to rewrite. */
+    public boolean rotating() {
+        return keys.size() > 1;
+    }
+
+    /** Whether {@code stored} (a value from {@link #encrypt}, or null) is sealed under the current key. */
+    public boolean isCurrent(String stored) {
+        return stored == null || stored.startsWith(VERSION + ":" + keyId + ":");
+    }
+
+    /** {@code stored} sealed under the current key: the same string if it already is. */
+    public String reencrypt(String stored) {
+        return isCurrent(stored) ? stored : encrypt(decrypt(stored));
     }
 
     /**
@@ -151,6 +195,12 @@ public class PersonalDataCipher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }
+    }
+
+    private static List<byte[]> previousKeys(PlatformProperties properties) {
+        List<String> configured = properties.previousDataEncryptionKeys();
+        return configured == null ? List.of() : configured.stream().filter(k -> k != null && !k.isBlank())
+                .map(k -> Base64.getDecoder().decode(k.strip())).toList();
     }
 
     private static String fingerprint(byte[] rawKey) {

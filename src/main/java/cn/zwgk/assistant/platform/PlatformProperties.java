@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedRedisPort port of the in-process Redis server (0 picks a free one)
  * @param dataEncryptionKey base64 of the 32-byte AES key for personal data at rest; blank outside
  *                          {@code prod} generates one under {@code dataDir/keys}
+ * @param previousDataEncryptionKeys keys retired by a rotation (base64, comma-separated): values
+ *                          sealed under them are still read, and rewritten under the current key
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(
@@ -21,5 +24,16 @@ public record PlatformProperties(
         String redisUrl,
         @DefaultValue("zwgk:") String redisKeyPrefix,
         @DefaultValue("0") int embeddedRedisPort,
-        String dataEncryptionKey) {
+        String dataEncryptionKey,
+        java.util.List<String> previousDataEncryptionKeys) {
+
+    @ConstructorBinding
+    public PlatformProperties {
+    }
+
+    /** Without previous data-encryption keys (tests, tools). */
+    public PlatformProperties(String channelConfigDir, String dataDir, String redisUrl, String redisKeyPrefix,
+                              int embeddedRedisPort, String dataEncryptionKey) {
+        this(channelConfigDir, dataDir, redisUrl, redisKeyPrefix, embeddedRedisPort, dataEncryptionKey, null);
+    }
 }

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
  * The one place that talks to Quartz. Each reminder is a job with one trigger; a trigger missed
  * while the application was down fires once at start-up ("fire now" misfire policy), and a job
  * interrupted by a crash is re-run by whichever instance recovers it.
+ *
+ * <p>Scheduling inserts without Quartz's cluster-wide {@code TRIGGER_ACCESS} row lock
+ * ({@code org.quartz.jobStore.lockOnInsert: false}, and no "replace": every reminder id is new).
+ * With the lock, each transaction that scheduled a reminder held it until commit, so all
+ * disclosure submissions of all instances ran one at a time. Deleting a job still takes the lock.
  */
 @Component
 class ReminderScheduler {
@@ -43,7 +48,7 @@ class ReminderScheduler {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
-            scheduler.scheduleJob(job, Set.of(trigger), true);
+            scheduler.scheduleJob(job, Set.of(trigger), false);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not schedule reminder " + reminderId, e);
         }

@@ -96,7 +96,8 @@ public class AccountRegistry {
                 required(raw, "token", env, file),
                 value(raw, "aesKey", env),
                 value(raw, "secret", env),
-                Boolean.parseBoolean(value(raw, "customerService", env)));
+                Boolean.parseBoolean(value(raw, "customerService", env)),
+                value(raw, "previousAesKey", env));
     }
 
     private static String required(Map<String, Object> raw, String key, Environment env, Path file) {

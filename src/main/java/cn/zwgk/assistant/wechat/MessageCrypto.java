@@ -95,6 +95,39 @@ final class MessageCrypto {
         return new Decrypted(text, appId);
     }
 
+    /**
+     * Decrypts a message for {@code account}: with its EncodingAESKey, or, when that does not yield
+     * a message for this account and a previous key is configured, with the previous key (WeChat
+     * may still send messages sealed with the old key while a key change takes effect). Replies are
+     * always sealed with the current key.
+     */
+    static Decrypted decrypt(Account account, String cipherText) {
+        BadMessageException failure = null;
+        try {
+            Decrypted current = decrypt(account.aesKey(), cipherText);
+            if (account.appId().equals(current.appId()) || !account.hasPreviousAesKey()) {
+                return current;
+            }
+        } catch (BadMessageException e) {
+            if (!account.hasPreviousAesKey()) {
+                throw e;
+            }
+            failure = e;
+        }
+        try {
+            Decrypted previous = decrypt(account.previousAesKey(), cipherText);
+            if (account.appId().equals(previous.appId())) {
+                return previous.withPreviousKey();
+            }
+        } catch (BadMessageException e) {
+            // neither key opens it
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return decrypt(account.aesKey(), cipherText);
+    }
+
     /** PKCS#7: every one of the last {@code pad} bytes holds {@code pad}. */
     private static boolean padded(byte[] plain, int pad) {
         for (int i = plain.length - pad; i < plain.length; i++) {
@@ -119,6 +152,15 @@ final class MessageCrypto {
         }
     }
 
-    record Decrypted(String xml, String appId) {
+    /** A decrypted message; {@code previousKey} when only the account's previous EncodingAESKey opened it. */
+    record Decrypted(String xml, String appId, boolean previousKey) {
+
+        Decrypted(String xml, String appId) {
+            this(xml, appId, false);
+        }
+
+        Decrypted withPreviousKey() {
+            return new Decrypted(xml, appId, true);
+        }
     }
 }

@@ -169,7 +169,10 @@ class WechatPortalController {
         if (!MessageCrypto.matches(expected, msgSignature)) {
             return null;
         }
-        MessageCrypto.Decrypted decrypted = MessageCrypto.decrypt(account.aesKey(), encrypted);
+        MessageCrypto.Decrypted decrypted = MessageCrypto.decrypt(account, encrypted);
+        if (decrypted.previousKey()) {
+            log.info("Message for account {} was sealed with the previous EncodingAESKey", account.appId());
+        }
         if (!account.appId().equals(decrypted.appId())) {
             log.warn("Encrypted message for account {} carries appId {}", account.appId(), decrypted.appId());
             return null;

@@ -68,6 +68,15 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void aMissingYearIsReportedOnceADayNotOnEveryComputation() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1 + i % 5).provisional()).isTrue();
+        }
+        assertThat(calendar.minusWorkingDays(LocalDate.of(2028, 1, 10), 3).missingYears()).containsExactly(2028);
+        assertThat(events).extracting(e -> ((CalendarYearMissing) e).year()).containsExactly(2027, 2028);
+    }
+
+    @Test
     void editsTakeEffectAndAPublishedYearIsNoLongerFlagged() {
         LocalDate day = LocalDate.of(2026, 11, 25);
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 24), 1).date()).isEqualTo(day);

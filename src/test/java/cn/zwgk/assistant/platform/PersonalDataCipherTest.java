@@ -91,4 +91,43 @@ class PersonalDataCipherTest {
         assertThat(Masking.scrub("{\"id\":\"11010519491231002X\",\"tel\":\"13800138000\"}"))
                 .isEqualTo("{\"id\":\"110***********002X\",\"tel\":\"138****8000\"}");
     }
+
+    @Test
+    void aRotatedKeyStillOpensOldValuesAndReencryptionMovesThemToTheNewKey() {
+        byte[] a = new byte[32];
+        a[0] = 1;
+        byte[] b = new byte[32];
+        b[0] = 2;
+        String underA = new PersonalDataCipher(a).encrypt("11010519491231002X");
+
+        PersonalDataCipher rotated = new PersonalDataCipher(b, java.util.List.of(a));
+        assertThat(rotated.rotating()).isTrue();
+        assertThat(rotated.decrypt(underA)).isEqualTo("11010519491231002X");
+        assertThat(rotated.isCurrent(underA)).isFalse();
+        assertThat(rotated.encrypt("x")).startsWith("v1:" + rotated.keyId() + ":");
+        String underB = rotated.reencrypt(underA);
+        assertThat(underB).startsWith("v1:" + rotated.keyId() + ":").isNotEqualTo(underA);
+        assertThat(rotated.reencrypt(underB)).isSameAs(underB);
+
+        PersonalDataCipher bAlone = new PersonalDataCipher(b);
+        assertThat(bAlone.rotating()).isFalse();
+        assertThat(bAlone.decrypt(underB)).isEqualTo("11010519491231002X");
+        assertThatThrownBy(() -> bAlone.decrypt(underA)).hasMessageContaining("previous");
+        // derived keys follow the current key only (links signed before the rotation stop working)
+        assertThat(rotated.derivedKey("links")).isEqualTo(bAlone.derivedKey("links"))
+                .isNotEqualTo(new PersonalDataCipher(a).derivedKey("links"));
+    }
+
+    @Test
+    void previousKeysComeFromTheProperties() {
+        byte[] a = new byte[32];
+        a[3] = 3;
+        byte[] b = new byte[32];
+        b[3] = 4;
+        String underA = new PersonalDataCipher(a).encrypt("13800138000");
+        PersonalDataCipher cipher = new PersonalDataCipher(new PlatformProperties("channel-config", dir.toString(), null,
+                "t:", 0, Base64.getEncoder().encodeToString(b), java.util.List.of(Base64.getEncoder().encodeToString(a), " ")),
+                new MockEnvironment());
+        assertThat(cipher.decrypt(underA)).isEqualTo("13800138000");
+    }
 }

@@ -28,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The WeChat API as far as the channel uses it, on a local port, built on the JDK's HTTP server so
  * that the tests depend on nothing else: {@code GET /cgi-bin/token} issues access tokens and counts
  * the requests, {@code POST /cgi-bin/message/custom/send} records customer-service messages and
- * accepts only tokens it issued (errcode 40001 otherwise, as WeChat does).
+ * accepts only tokens it issued (errcode 40001 otherwise, as WeChat does), {@code POST
+ * /cgi-bin/message/template/send} records template messages with their {@code client_msg_id}.
+ * {@link #delayNextSends} and {@link #failNextSends} inject faults into both kinds of send: a slow
+ * answer (after the message was recorded, i.e. accepted) or a system-busy error (not recorded).
  */
 public final class FakeWechatApi implements AutoCloseable {
 
@@ -40,6 +43,14 @@ public final class FakeWechatApi implements AutoCloseable {
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final List<CustomerServiceMessage> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final List<TemplateMessage> templates = new CopyOnWriteArrayList<>();
+    private final AtomicInteger delayedSends = new AtomicInteger();
+    private final AtomicInteger failedSends = new AtomicInteger();
+    private volatile Duration sendDelay = Duration.ZERO;
+
+    /** One template message request as WeChat received it. */
+    public record TemplateMessage(String toUser, String templateId, String clientMsgId, String rawJson) {
+    }
 
     /** One customer-service text message as WeChat received it. */
     public record CustomerServiceMessage(String accessToken, String toUser, String msgType, String content) {
@@ -58,6 +69,7 @@ public final class FakeWechatApi implements AutoCloseable {
         }));
         server.createContext("/cgi-bin/token", this::token);
         server.createContext("/cgi-bin/message/custom/send", this::customSend);
+        server.createContext("/cgi-bin/message/template/send", this::templateSend);
         server.createContext("/", exchange -> reply(exchange, 404, "{\"errcode\":40066,\"errmsg\":\"invalid url\"}"));
         server.start();
     }
@@ -85,6 +97,25 @@ public final class FakeWechatApi implements AutoCloseable {
 
     public List<CustomerServiceMessage> sentTo(String openid) {
         return sent.stream().filter(m -> openid.equals(m.toUser())).toList();
+    }
+
+    public List<TemplateMessage> templatesTo(String openid) {
+        return templates.stream().filter(m -> openid.equals(m.toUser())).toList();
+    }
+
+    public List<TemplateMessage> templates() {
+        return List.copyOf(templates);
+    }
+
+    /** The next {@code count} sends are accepted (recorded) but answered only after {@code delay}. */
+    public void delayNextSends(int count, Duration delay) {
+        sendDelay = delay;
+        delayedSends.set(count);
+    }
+
+    /** The next {@code count} sends are refused with errcode -1 (system busy) and not recorded. */
+    public void failNextSends(int count) {
+        failedSends.set(count);
     }
 
     /** Waits up to {@code timeout} for a message matching {@code test}. */
@@ -127,9 +158,54 @@ public final class FakeWechatApi implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = json.readTree(in.readAllBytes());
         }
+        if (refused(exchange)) {
+            return;
+        }
         sent.add(new CustomerServiceMessage(token, body.path("touser").asString(null),
                 body.path("msgtype").asString(null), body.path("text").path("content").asString(null)));
-        reply(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        accepted(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+    }
+
+    private void templateSend(HttpExchange exchange) throws IOException {
+        String token = query(exchange).get("access_token");
+        if (token == null || !issued.contains(token)) {
+            reply(exchange, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+            return;
+        }
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        if (refused(exchange)) {
+            return;
+        }
+        JsonNode body = json.readTree(raw);
+        templates.add(new TemplateMessage(body.path("touser").asString(null), body.path("template_id").asString(null),
+                body.path("client_msg_id").asString(null), new String(raw, StandardCharsets.UTF_8)));
+        accepted(exchange, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + templates.size() + "}");
+    }
+
+    private boolean refused(HttpExchange exchange) throws IOException {
+        if (failedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(exchange, 200, "{\"errcode\":-1,\"errmsg\":\"system error\"}");
+            return true;
+        }
+        return false;
+    }
+
+    private void accepted(HttpExchange exchange, String body) throws IOException {
+        if (delayedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            try {
+                Thread.sleep(sendDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            reply(exchange, 200, body);
+        } catch (IOException e) {
+            // the client gave up waiting: the message was accepted all the same
+        }
     }
 
     private static Map<String, String> query(HttpExchange exchange) {

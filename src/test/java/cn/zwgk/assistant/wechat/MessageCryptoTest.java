@@ -189,4 +189,38 @@ class MessageCryptoTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void duringAnEncodingAesKeyChangeMessagesSealedWithThePreviousKeyAreStillOpened() {
+        String newKey = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut";
+        Account rotating = new Account(V_APP_ID, "gh_v", "v", V_TOKEN, newKey, "s", true, V_KEY);
+        Account withoutPrevious = new Account(V_APP_ID, "gh_v", "v", V_TOKEN, newKey, "s", true);
+
+        // sealed with the old key (MessageCrypto interoperates with WxJava, tested above) …
+        String old = MessageCrypto.encrypt(V_KEY, V_APP_ID, V_RANDOM, "<xml><Content>旧密钥</Content></xml>");
+        MessageCrypto.Decrypted opened = MessageCrypto.decrypt(rotating, old);
+        assertThat(opened.xml()).contains("旧密钥");
+        assertThat(opened.previousKey()).isTrue();
+        assertThatThrownBy(() -> {
+            MessageCrypto.Decrypted d = MessageCrypto.decrypt(withoutPrevious, old);
+            if (!V_APP_ID.equals(d.appId())) {
+                throw new BadMessageException("not for this account");
+            }
+        }).isInstanceOf(BadMessageException.class);
+
+        // … and with the new one
+        String fresh = MessageCrypto.encrypt(newKey, V_APP_ID, V_RANDOM, "<xml><Content>新密钥</Content></xml>");
+        MessageCrypto.Decrypted current = MessageCrypto.decrypt(rotating, fresh);
+        assertThat(current.xml()).contains("新密钥");
+        assertThat(current.previousKey()).isFalse();
+
+        // a message sealed with some third key is still refused
+        String foreign = MessageCrypto.encrypt("0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", V_APP_ID, V_RANDOM, "<xml/>");
+        assertThatThrownBy(() -> {
+            MessageCrypto.Decrypted d = MessageCrypto.decrypt(rotating, foreign);
+            if (!V_APP_ID.equals(d.appId())) {
+                throw new BadMessageException("not for this account");
+            }
+        }).isInstanceOf(BadMessageException.class);
+    }
 }

@@ -31,10 +31,10 @@ import cn.zwgk.assistant.support.TestChannelConfig;
  * counts it (one message per openid and {@code client_msg_id}, which WeChat deduplicates) exactly
  * once; the raw requests may repeat only for the message in flight at the kill.
  *
- * <p>External backend (PostgreSQL) only. On the embedded H2 file database a kill -9 loses
- * transactions committed seconds before it (H2's MVStore writes to the file in the background):
- * run on H2 this test found reminders created (HTTP 201) ~20 s before the kill missing after the
- * restart, and one that had fired firing again. See docs/operations.md, "Fault scenarios".
+ * <p>Both backends. On the embedded H2 file database it first found reminders created (HTTP 201)
+ * ~20 s before the kill missing after the restart, and one that had fired firing again: H2's
+ * MVStore wrote commits to the file in the background. The embedded URL now sets
+ * {@code WRITE_DELAY=0}, so a commit is in the file when it returns. See docs/operations.md.
  */
 @ExtendWith(ExternalBackendCondition.class)
 class ReminderCrashIT {
@@ -43,8 +43,6 @@ class ReminderCrashIT {
 
     @Test
     void eachReminderIsDeliveredOnceAcrossAKill() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TestBackends.external(),
-                "embedded H2 is not durable under kill -9 (recent commits lost): PostgreSQL only");
         try (FakeWechatApi api = FakeWechatApi.start()) {
             Map<String, String> props = new LinkedHashMap<>(TestBackends.properties());
             props.put("platform.channel-config-dir", TestChannelConfig.dir());

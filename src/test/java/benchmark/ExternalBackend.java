@@ -41,6 +41,16 @@ final class ExternalBackend {
                 "--spring.flyway.schemas=" + id);
     }
 
+    /** A count from this run's schema ({@code select count(*) …}). */
+    long count(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.pgUrl() + (settings.pgUrl().contains("?") ? "&" : "?")
+                + "currentSchema=" + id, settings.pgUser(), System.getProperty("bench.pg.password", ""));
+             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Drops the schema and deletes the keys of this run. */
     void clean() {
         try (Connection connection = DriverManager.getConnection(settings.pgUrl(), settings.pgUser(),

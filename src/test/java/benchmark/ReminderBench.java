@@ -58,7 +58,8 @@ final class ReminderBench {
         List<String> appArgs = BenchmarkRunner.appArgs(settings, id, dataDir, backend);
         String loadStart = SoakRunner.loadAverage();
         say(String.format("%d pending + %d due over %d s, backend %s, load %s", count, due, spread, settings.backend(), loadStart));
-        try {
+        try (AutoAnalyze analyze = backend == null ? null : AutoAnalyze.whenAutovacuumIsOff(settings.pgUrl(),
+                settings.pgUser(), id, 20)) {
             double fresh = reuse.isEmpty() ? startAndStop("reminders-fresh", settings, appArgs, null) : Double.NaN;
             double empty = reuse.isEmpty() ? startAndStop("reminders-empty", settings, appArgs, ReminderBench::addStaff) : Double.NaN;
 
@@ -97,6 +98,7 @@ final class ReminderBench {
                     ? ReminderFigures.postgres(settings.pgUrl() + "?currentSchema=" + id, settings.pgUser(), id, dueText)
                     : ReminderFigures.h2(dataDir, dueText);
             seed.setProperty("flyway", flywayLines(settings.out()));
+            seed.setProperty("analyze", analyze == null ? "embedded H2" : analyze.describe());
             String report = ReminderReport.markdown(settings, seed, fresh, empty, loaded, http, figures, loadStart, loadEnd);
             Files.writeString(settings.out().resolve("reminders.md"), report);
             System.out.println();

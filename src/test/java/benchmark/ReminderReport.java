@@ -21,7 +21,8 @@ final class ReminderReport {
         md.append("Reminders run of ").append(LocalDateTime.now().toString(), 0, 16).append(" — ").append(Report.machine())
                 .append("\n\nBackend ").append(settings.backend()).append(", server JVM ").append(String.join(" ", settings.jvmArgs()))
                 .append(settings.appArgs().isEmpty() ? "" : ", application " + String.join(" ", settings.appArgs()))
-                .append(". Load average ").append(loadStart).append(" at the start, ").append(loadEnd).append(" at the end.\n\n");
+                .append(". Load average ").append(loadStart).append(" at the start, ").append(loadEnd).append(" at the end. ")
+                .append(seed.getProperty("analyze", "")).append(".\n\n");
         md.append("| figure | value |\n|---|---:|\n")
                 .append(count == 0 ? "| scheduling | none: the pending reminders of an earlier run (bench.reuse) |\n"
                         : String.format("| scheduling %d reminders (`ReminderService.createCustom`, %s threads) | %.0f s = **%.0f reminders/s** (%s failed) |%n",

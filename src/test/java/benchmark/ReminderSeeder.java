@@ -81,8 +81,11 @@ public final class ReminderSeeder {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
 
+            // The window opens dueDelay after the due batch is scheduled: its start is pushed back by
+            // 1.5 × the time the batch should take at the rate just measured (0.1 s each without one).
             long dueStarted = System.nanoTime();
-            Instant windowStart = Instant.now().plusMillis(dueDelayMillis);
+            double secondsEach = count > 0 ? seconds / count : 0.1;
+            Instant windowStart = Instant.now().plusMillis(dueDelayMillis + (long) (1500 * secondsEach * due));
             for (int i = 0; i < due; i++) {
                 Instant at = windowStart.plusMillis(spreadMillis * i / due);
                 reminders.createCustom(dueText, List.of(openids.get(i % openids.size())), at.atOffset(OFFSET));

@@ -37,7 +37,9 @@ final class SoakRunner {
             BenchmarkRunner.sanityCheck("app", greetings);
             say("warm-up: closed loop " + settings.warmup().toSeconds() + " s, then 30 s of mixed traffic");
             greetings.closedLoop(settings.warmup(), settings.saturationConnections());
-            WebhookLoad mixed = new WebhookLoad("127.0.0.1", server.port, new SoakTraffic(settings.users()), 15_000);
+            boolean staggered = !"synchronized".equals(System.getProperty("bench.dialogs", "staggered"));
+            SoakTraffic traffic = new SoakTraffic(settings.users(), staggered);
+            WebhookLoad mixed = new WebhookLoad("127.0.0.1", server.port, traffic, 15_000);
             mixed.openLoop(settings.rate(), Duration.ofSeconds(30), settings.openConnections());
 
             long heapStart = heapAfterGc(server.pid());
@@ -56,7 +58,11 @@ final class SoakRunner {
             CpuMeter.Usage usage = before.to(cpu.sample());
             String loadEnd = loadAverage();
             long heapEnd = heapAfterGc(server.pid());
-            String report = report(settings, started, minutes, usage, heapStart, heapEnd, loadStart, loadEnd);
+            String cases = backend == null ? "not counted (embedded)"
+                    : Long.toString(backend.count("select count(*) from disclosure_case"));
+            String report = report(settings, started, minutes, usage, heapStart, heapEnd, loadStart, loadEnd)
+                    + String.format("%nDialogs %s; \"确认\" sent %d (warm-up included), cases stored %s.%n",
+                    staggered ? "staggered" : "synchronized", traffic.confirmations(), cases);
             Files.writeString(settings.out().resolve("soak.md"), report);
             System.out.println();
             System.out.println(report);

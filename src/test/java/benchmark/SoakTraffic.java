@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * 4 turns of disclosure-application dialogs, 2 WeChat retries (a message sent again with the same
  * MsgId, as WeChat does when an answer is slow), 2 events (follow, menu clicks). Dialog users are
  * many, so that one user's turns are about a minute apart and never overtake each other; half the
- * dialogs are confirmed (a case, its deadline and its Quartz reminders are stored), half cancelled.
+ * dialogs are confirmed (a case, its deadline and its Quartz reminders are stored), half cancelled;
+ * the dialogs are staggered (submissions spread over the run) or synchronized (a burst of them).
  */
 final class SoakTraffic implements Supplier<BenchAccount.Message> {
 
@@ -27,11 +28,14 @@ final class SoakTraffic implements Supplier<BenchAccount.Message> {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000 + 500_000_000L);
     private final AtomicLong dialogTurns = new AtomicLong();
+    private final AtomicLong confirmations = new AtomicLong();
+    private final boolean staggered;
     private final BenchAccount.Message[] recent = new BenchAccount.Message[RECENT];
     private final String run = Long.toString(System.currentTimeMillis() % 100_000, 36);
 
-    SoakTraffic(int users) {
+    SoakTraffic(int users, boolean staggered) {
         this.greetings = new BenchAccount(users);
+        this.staggered = staggered;
     }
 
     @Override
@@ -58,14 +62,29 @@ final class SoakTraffic implements Supplier<BenchAccount.Message> {
         return m;
     }
 
-    /** Every dialog user takes step k of the dialog in round k, so one user's turns are rounds apart. */
+    /**
+     * Every dialog user takes one step per round, so one user's turns are a round (~75 s) apart.
+     * Staggered: user u is u steps ahead, so in every round a seventh of the users confirm or cancel
+     * (their first, partial dialog is a run of out-of-context answers). Synchronized: everybody
+     * starts in round 0 and confirms in round 6 — a burst of ~20 submissions a second.
+     */
     private BenchAccount.Message dialogTurn(long n) {
         long d = dialogTurns.getAndIncrement();
         int user = (int) (d % DIALOG_USERS);
-        int step = (int) (d / DIALOG_USERS % DIALOG.size());
-        long cycle = d / DIALOG_USERS / DIALOG.size();
-        boolean cancel = step == DIALOG.size() - 1 && (user + cycle) % 2 == 1;
+        long turn = d / DIALOG_USERS + (staggered ? user : 0);
+        int step = (int) (turn % DIALOG.size());
+        long cycle = turn / DIALOG.size();
+        boolean last = step == DIALOG.size() - 1;
+        boolean cancel = last && (user + cycle) % 2 == 1;
+        if (last && !cancel) {
+            confirmations.incrementAndGet();
+        }
         return text("oSoakD" + run + "x" + user, cancel ? "取消" : DIALOG.get(step));
+    }
+
+    /** How many "确认" were sent (each from a user at the end of a dialog, some of it possibly out of context). */
+    long confirmations() {
+        return confirmations.get();
     }
 
     private BenchAccount.Message text(String openid, String content) {

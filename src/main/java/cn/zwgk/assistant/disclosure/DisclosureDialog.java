@@ -157,6 +157,8 @@ class DisclosureDialog implements DialogHandler {
             view = service.submitOnline(d.id, m.appId(), m.openid(), d.toApplication());
         } catch (ConcurrentSubmissionException e) {
             view = service.findByDraft(d.id).orElseThrow(() -> e);
+        } catch (SubmissionsBusyException e) {
+            return replies.get("submission-busy");
         }
         drafts.finish(d.id, "SUBMITTED", view.trackingNo());
         end(m);

@@ -24,6 +24,12 @@ class DisclosureErrors {
         return error(HttpStatus.CONFLICT, e.getMessage() + "; reload and try again");
     }
 
+    @ExceptionHandler(SubmissionsBusyException.class)
+    ResponseEntity<Map<String, String>> busy(SubmissionsBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(Map.of("error", e.getMessage()));
+    }
+
     @ExceptionHandler({CaseNotFoundException.class, AttachmentNotFoundException.class})
     ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage());

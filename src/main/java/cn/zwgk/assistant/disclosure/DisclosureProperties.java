@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param retentionCron         when the retention job runs
  * @param attachments           files attached to replies and the links applicants download them by
  * @param maxConcurrentSubmissions how many new cases one instance stores at once (see {@link SubmissionGate})
+ * @param submissionWait        how long a citizen's confirmation waits for one of those slots before the
+ *                              dialog answers "busy, confirm again" (the draft is kept)
  */
 @ConfigurationProperties("disclosure")
 public record DisclosureProperties(
@@ -22,7 +24,8 @@ public record DisclosureProperties(
         @DefaultValue("30d") Duration draftRetention,
         @DefaultValue("0 30 3 * * *") String retentionCron,
         @DefaultValue Attachments attachments,
-        @DefaultValue("8") int maxConcurrentSubmissions) {
+        @DefaultValue("8") int maxConcurrentSubmissions,
+        @DefaultValue("300ms") Duration submissionWait) {
 
     /**
      * @param maxFileSize     largest file staff may attach (keep {@code spring.servlet.multipart.max-file-size} above it)

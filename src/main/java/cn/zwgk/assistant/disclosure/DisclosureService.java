@@ -66,7 +66,7 @@ public class DisclosureService {
         if (receivedOn.isAfter(today())) {
             throw new IllegalArgumentException("receivedOn: the date of receipt cannot be in the future");
         }
-        return gate.run(() -> {
+        return gate.forStaff(() -> {
             String trackingNo = trackingNumbers.next(receivedOn.getYear());
             return transaction.execute(s -> create(trackingNo, application, channel, receivedOn, null, null, null, actor));
         });
@@ -96,7 +96,9 @@ public class DisclosureService {
     /**
      * Stores an application confirmed in the conversation; receipt is today (the day the system
      * confirms it). Confirming the same draft again returns the case already stored; confirming it
-     * twice at once makes one of them fail with {@link ConcurrentSubmissionException}.
+     * twice at once makes one of them fail with {@link ConcurrentSubmissionException}. When every
+     * submission slot stays taken for {@code disclosure.submission-wait}, nothing is stored and it
+     * fails with {@link SubmissionsBusyException}.
      */
     public CaseView submitOnline(String draftId, String appId, String openid, Application application) {
         Optional<DisclosureCase> existing = cases.findByDraft(draftId);
@@ -104,7 +106,7 @@ public class DisclosureService {
             return CaseView.of(existing.get(), List.of());
         }
         LocalDate receivedOn = today();
-        return gate.run(() -> {
+        return gate.forCitizen(() -> {
             String trackingNo = trackingNumbers.next(receivedOn.getYear());
             return transaction.execute(s -> create(trackingNo, application, IntakeChannel.ONLINE, receivedOn, draftId,
                     appId, openid, "applicant"));

@@ -9,30 +9,46 @@ import org.springframework.stereotype.Component;
 
 /**
  * A bulkhead for storing new cases: at most {@code disclosure.max-concurrent-submissions} at once
- * per instance. A burst of confirmations then waits here, holding no database connection, instead
- * of taking the whole connection pool from the other conversation workers (and from each other:
- * a thread that cannot get a connection within Hikari's timeout fails). A submission that waits
- * longer than {@link #WAIT} fails; the draft is kept and the applicant can confirm again.
+ * per instance. Storing a case (its row, the Quartz triggers of its reminders, the notices) is the
+ * slowest thing a conversation does; without a limit, a burst of confirmations takes every
+ * conversation worker and every database connection, and greetings and questions queue behind it.
+ *
+ * <p>A citizen's confirmation waits at most {@code disclosure.submission-wait} for a slot, then
+ * fails with {@link SubmissionsBusyException}: the dialog answers "busy, send 确认 again" at once,
+ * keeping the draft, and the worker is free for the next message. Staff registrations (API,
+ * console) wait up to {@link #STAFF_WAIT}.
  */
 @Component
 class SubmissionGate {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration STAFF_WAIT = Duration.ofSeconds(30);
 
     private final Semaphore permits;
+    private final Duration citizenWait;
 
     SubmissionGate(DisclosureProperties properties) {
         this.permits = new Semaphore(Math.max(1, properties.maxConcurrentSubmissions()), true);
+        this.citizenWait = properties.submissionWait();
     }
 
-    <T> T run(Supplier<T> submission) {
+    /** A confirmation in the conversation: a short wait, then {@link SubmissionsBusyException}. */
+    <T> T forCitizen(Supplier<T> submission) {
+        return run(citizenWait, submission);
+    }
+
+    /** A registration by staff, who are not on WeChat's 5-second clock. */
+    <T> T forStaff(Supplier<T> submission) {
+        return run(STAFF_WAIT, submission);
+    }
+
+    private <T> T run(Duration wait, Supplier<T> submission) {
         try {
-            if (!permits.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Too many submissions at once; waited " + WAIT);
+            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SubmissionsBusyException(wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to submit", e);
+            throw new SubmissionsBusyException(wait);
         }
         try {
             return submission.get();

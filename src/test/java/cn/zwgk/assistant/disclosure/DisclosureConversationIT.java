@@ -42,6 +42,10 @@ class DisclosureConversationIT {
     Redis redis;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SubmissionGate gate;
+    @Autowired
+    DisclosureProperties properties;
 
     private String say(String openid, String text) {
         WechatTestClient wechat = WechatTestClient.defaultAccount(port);
@@ -198,6 +202,44 @@ class DisclosureConversationIT {
         say(user, "确认");
         List<CaseView> cases = service.forApplicant(APP_ID, user, 5);
         assertThat(cases).hasSize(1);
+    }
+
+    @Test
+    void aConfirmationWhileEverySubmissionSlotIsTakenIsAnsweredBusyAndTheDraftKept() throws Exception {
+        String user = openid();
+        say(user, "我要申请公开2025年本区老旧小区改造项目的资金安排文件");
+        say(user, "公民");
+        say(user, "周八 13800138000 11010519491231002X 电子 网上获取");
+        int slots = properties.maxConcurrentSubmissions();
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(slots);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService holders = java.util.concurrent.Executors.newFixedThreadPool(slots);
+        try {
+            for (int i = 0; i < slots; i++) {
+                holders.submit(() -> gate.forStaff(() -> {
+                    taken.countDown();
+                    try {
+                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            assertThat(taken.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            String busy = say(user, "确认");
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(busy).isEqualTo(t("submission-busy"));
+            assertThat(millis).as("answered after the short wait, well inside WeChat's 5 s").isLessThan(3000);
+            assertThat(service.forApplicant(APP_ID, user, 5)).isEmpty();
+        } finally {
+            release.countDown();
+            holders.shutdown();
+        }
+        String done = say(user, "确认");
+        CaseView stored = service.find(trackingNo(done)).orElseThrow();
+        assertThat(stored.applicantName()).as("the draft was kept").isEqualTo("周八");
+        assertThat(service.forApplicant(APP_ID, user, 5)).hasSize(1);
     }
 
     @Test

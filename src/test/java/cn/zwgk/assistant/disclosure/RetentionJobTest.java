@@ -19,7 +19,7 @@ class RetentionJobTest {
     private final JdbcClient jdbc = database();
     private final CaseRepository cases = new CaseRepository(jdbc, new PersonalDataCipher(new byte[32]));
     private final RetentionJob job = new RetentionJob(jdbc,
-            new DisclosureProperties(Duration.ofDays(365), Duration.ofDays(30), "-", null, 8));
+            new DisclosureProperties(Duration.ofDays(365), Duration.ofDays(30), "-", null, 8, Duration.ofMillis(300)));
 
     private static JdbcClient database() {
         JdbcDataSource ds = new JdbcDataSource();

@@ -51,6 +51,11 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** What the instance has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** Kills the JVM at once, as {@code kill -9} would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,190 @@
+package cn.zwgk.assistant.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import cn.zwgk.assistant.support.AdminApi;
+import cn.zwgk.assistant.support.AppProcess;
+import cn.zwgk.assistant.support.FakeWechatApi;
+import cn.zwgk.assistant.support.TestBackends;
+import cn.zwgk.assistant.support.TestChannelConfig;
+import cn.zwgk.assistant.support.WechatTestClient;
+
+/**
+ * PostgreSQL restarted under the application (issue 7/7): requests fail fast while it is down,
+ * everything recovers by itself, nothing is lost. The application runs in its own JVM on the
+ * external PostgreSQL, which this test stops and starts with {@code pg_ctlcluster}, so it runs only
+ * when asked: {@code -Dtest.backend=external -Dit.pgRestart="15 main"} (the cluster's version and
+ * name, see {@code pg_lsclusters}; the test JVM must be allowed to run {@code pg_ctlcluster}). It
+ * is not part of {@code .ci/run}, whose PostgreSQL the other tests share. Result recorded in
+ * docs/operations.md.
+ */
+@EnabledIfSystemProperty(named = "it.pgRestart", matches = "\\d+ \\S+")
+class PostgresRestartIT {
+
+    private static final Pattern TRACKING_NO = Pattern.compile("YSQ-\\d{4}-\\d{6}");
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void requestsFailFastDuringTheOutageAndEverythingResumesAfterIt() throws Exception {
+        assertThat(TestBackends.external()).as("needs -Dtest.backend=external").isTrue();
+        try (FakeWechatApi api = FakeWechatApi.start()) {
+            Map<String, String> props = new LinkedHashMap<>(TestBackends.properties());
+            props.put("platform.channel-config-dir", TestChannelConfig.dir());
+            props.put("wechat.api-base-url", api.baseUrl());
+            props.put("notification.outbox.poll-interval", "500ms");
+            String run = UUID.randomUUID().toString().substring(0, 6);
+            String staff = "oPgStaff" + run;
+            String citizen = "oPgCitizen" + run;
+            try (AppProcess app = AppProcess.start(props)) {
+                AdminApi admin = new AdminApi(app.port());
+                WechatTestClient wechat = WechatTestClient.defaultAccount(app.port());
+                // a reminder that falls due in the middle of the outage, one after it
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+                admin.post("/api/reminders", reminder("库停期间到期 " + run, staff, now.plusSeconds(15)));
+                admin.post("/api/reminders", reminder("库恢复之后到期 " + run, staff, now.plusSeconds(OUTAGE.toSeconds() + 40)));
+                assertThat(deliver(wechat, citizen, "我要申请公开2025年本区老旧小区改造项目的资金安排文件").text()).isNotBlank();
+                assertThat(deliver(wechat, citizen, "公民").text()).contains("姓名");
+
+                postgres("stop", "-m", "fast");
+                long down = System.nanoTime();
+                List<Delivery> during = new ArrayList<>();
+                HttpResponse<String> health;
+                try {
+                    during.add(deliver(wechat, citizen, "我叫吴九，电话13800138000"));
+                    during.add(deliver(wechat, "oPgOther" + run, "你好"));
+                    during.add(deliver(wechat, "oPgOther" + run, "查询进度"));
+                    long t = System.nanoTime();
+                    health = get(app.port(), "/actuator/health");
+                    long healthMillis = (System.nanoTime() - t) / 1_000_000;
+                    t = System.nanoTime();
+                    HttpResponse<String> staffApi = get(app.port(), "/api/reminders");
+                    long apiMillis = (System.nanoTime() - t) / 1_000_000;
+                    System.out.printf("during the outage: webhook %s; health %d in %d ms; staff API %d in %d ms%n",
+                            during, health.statusCode(), healthMillis, staffApi.statusCode(), apiMillis);
+                    assertThat(health.statusCode()).isEqualTo(503);
+                    assertThat(staffApi.statusCode()).as("the staff API fails, it does not hang").isGreaterThanOrEqualTo(500);
+                    assertThat(apiMillis).isLessThan(10_000);
+                    long left = OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000;
+                    Thread.sleep(Math.max(0, left));
+                } finally {
+                    postgres("start");
+                }
+                long upAgain = System.nanoTime();
+                // every webhook attempt was a 200 within WeChat's 5 s, and the user got a text (the answer or the busy text)
+                assertThat(during).allSatisfy(d -> {
+                    assertThat(d.statuses()).containsOnly(200);
+                    assertThat(d.slowestMillis()).isLessThan(5000);
+                    assertThat(d.text()).isNotBlank();
+                });
+
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> get(app.port(), "/actuator/health").statusCode() == 200);
+                System.out.printf("health UP %.1f s after PostgreSQL started%n", (System.nanoTime() - upAgain) / 1e9);
+
+                // the dialog goes on from what the database kept: the answer sent during the outage is asked for again
+                String next = deliver(wechat, citizen, "我叫吴九，电话13800138000").text();
+                assertThat(next).contains("吴九");
+                deliver(wechat, citizen, "11010519491231002X 电子 网上获取");
+                String done = deliver(wechat, citizen, "确认").text();
+                Matcher no = TRACKING_NO.matcher(done);
+                assertThat(no.find()).as(done).isTrue();
+                assertThat(admin.get("/api/disclosures/" + no.group())).contains("吴九");
+
+                // both reminders delivered, once each; nothing left in the outbox
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> api.templatesTo(staff).size() >= 2);
+                Thread.sleep(5000);
+                assertThat(api.templatesTo(staff)).hasSize(2);
+                assertThat(api.templatesTo(staff)).extracting(FakeWechatApi.TemplateMessage::rawJson)
+                        .anySatisfy(json -> assertThat(json).contains("库停期间到期"))
+                        .anySatisfy(json -> assertThat(json).contains("库恢复之后到期"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> count(props,
+                        "select count(*) from outbox_message where status <> 'SENT'") == 0);
+                assertThat(app.log()).doesNotContain("APPLICATION FAILED");
+            }
+        }
+    }
+
+    private static String reminder(String text, String openid, OffsetDateTime at) {
+        return """
+                {"text":"%s","recipients":["%s"],"at":"%s"}""".formatted(text, openid, at);
+    }
+
+    /** One message as WeChat delivers it: the same MsgId up to 4 times, 5 s each, until a reply has content. */
+    private static Delivery deliver(WechatTestClient wechat, String openid, String text) {
+        long msgId = WechatTestClient.nextMsgId();
+        List<Integer> statuses = new ArrayList<>();
+        long slowest = 0;
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            long t = System.nanoTime();
+            Optional<HttpResponse<String>> response = wechat.postPlainWithin(wechat.textXml(openid, text, msgId),
+                    Duration.ofSeconds(5));
+            slowest = Math.max(slowest, (System.nanoTime() - t) / 1_000_000);
+            statuses.add(response.map(HttpResponse::statusCode).orElse(-1));
+            String content = response.map(r -> WechatTestClient.extract(r.body(), "Content")).orElse(null);
+            if (content != null && !content.isBlank()) {
+                return new Delivery(text, statuses, slowest, content);
+            }
+        }
+        return new Delivery(text, statuses, slowest, "");
+    }
+
+    record Delivery(String sent, List<Integer> statuses, long slowestMillis, String text) {
+        @Override
+        public String toString() {
+            return "\"" + sent + "\" → " + statuses + " slowest " + slowestMillis + " ms: "
+                    + text.substring(0, Math.min(24, text.length())).replace('\n', ' ');
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=").timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(Map<String, String> props, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(props.get("spring.datasource.url"),
+                props.get("spring.datasource.username"), ""); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void postgres(String... action) throws IOException, InterruptedException {
+        String[] cluster = System.getProperty("it.pgRestart").split(" ");
+        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", cluster[0], cluster[1]));
+        command.addAll(List.of(action));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+    }
+}

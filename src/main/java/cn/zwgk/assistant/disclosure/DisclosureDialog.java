@@ -104,7 +104,8 @@ class DisclosureDialog implements DialogHandler {
         if (d.pending != null && FREE_TEXT.contains(d.pending) && !taken.containsKey(d.pending)
                 && !r.errors().containsKey(d.pending) && intent != Intent.SMALL_TALK
                 && intent != Intent.DISCLOSURE_APPLICATION) {
-            String residual = r.isEmpty() ? text : FieldExtractor.residual(text);
+            String residual = r.isEmpty() ? text : FieldExtractor.residual(text,
+                    r.values().containsKey(DraftField.FORM) || r.values().containsKey(DraftField.DELIVERY));
             FieldExtractor.freeText(residual).ifPresent(v -> taken.put(d.pending, v));
         }
         if (intent == Intent.DISCLOSURE_APPLICATION && !taken.containsKey(DraftField.DESCRIPTION)) {

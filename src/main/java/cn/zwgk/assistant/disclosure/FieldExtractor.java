@@ -18,6 +18,9 @@ final class FieldExtractor {
     static final int MAX_DESCRIPTION = ApplicationChecks.MAX_DESCRIPTION;
 
     private static final String STOP = "(?=[，,。；;！!\\s]|电话|手机|身份|地址|邮箱|联系|号码|$)";
+    private static final Pattern FORM_AND_DELIVERY_WORDS = Pattern.compile(
+            "电子邮件|(?:电子|纸质)(?:版|件|文档)?|纸件|书面|(?:网上|在线|线上|网络)(?:获取|查看|下载)?|邮寄(?:给我)?|快递"
+                    + "|(?:自行|现场)?领取|自取|获取");
     private static final Pattern ID_LIKE = Pattern.compile("(?<![0-9A-Za-z])\\d{15,17}[0-9Xx]?(?![0-9A-Za-z])");
     private static final Pattern CREDIT_LIKE = Pattern.compile("(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+?86[\\s-]?)?1\\d{2}[\\s-]?\\d{4}[\\s-]?\\d{4}(?!\\d)");
@@ -98,12 +101,19 @@ final class FieldExtractor {
         return t.isEmpty() ? Optional.empty() : Optional.of(t);
     }
 
-    /** The text without the phone numbers, ID numbers and e-mail addresses found in it, nor their labels. */
-    static String residual(String text) {
+    /**
+     * The text without the phone numbers, ID numbers and e-mail addresses found in it, nor their
+     * labels, nor — when {@code choseFormOrDelivery}, the message having chosen them — the words
+     * that choose the form and the delivery ("孙七 电子 网上获取" → "孙七").
+     */
+    static String residual(String text, boolean choseFormOrDelivery) {
         String t = PHONE.matcher(text).replaceAll(" ");
         t = ID_LIKE.matcher(t).replaceAll(" ");
         t = EMAIL.matcher(t).replaceAll(" ");
         t = t.replaceAll("(?:我的)?(?:电话|手机号?码?|身份证号?码?|邮箱|是)", " ");
+        if (choseFormOrDelivery) {
+            t = FORM_AND_DELIVERY_WORDS.matcher(t).replaceAll(" ");
+        }
         return t.replaceAll("[，,。；;：:\\s]+", " ").strip();
     }
 

@@ -64,7 +64,7 @@ class ConsoleInjectionIT {
     @Test
     void filtersTakeSqlAndWildcardsLiterally() {
         CaseView c = CasesConsoleIT.letter(disclosures, "本区2025年河道清淤工程验收报告");
-        ConsoleSession handler = signIn("inject-handler", Role.HANDLER);
+        ConsoleSession handler = signIn("inject-supervisor", Role.SUPERVISOR);
         for (String payload : List.of(OR_TRUE, SQL, "%", "_", "!%")) {
             HttpResponse<String> cases = handler.get("/console/cases?q=" + q(payload));
             assertThat(cases.statusCode()).as(payload).isEqualTo(200);

@@ -78,6 +78,11 @@ class FieldExtractorTest {
         String capped = FieldExtractor.cap(emoji);
         assertThat(capped.codePointCount(0, capped.length())).isEqualTo(FieldExtractor.MAX_DESCRIPTION);
         assertThat(capped).isEqualTo("😀".repeat(FieldExtractor.MAX_DESCRIPTION));
-        assertThat(FieldExtractor.residual("张三，电话13800138000")).isEqualTo("张三");
+        assertThat(FieldExtractor.residual("张三，电话13800138000", false)).isEqualTo("张三");
+        assertThat(FieldExtractor.residual("孙七 13800138000 11010519491231002X 电子 网上获取", true)).isEqualTo("孙七");
+        assertThat(FieldExtractor.residual("李四，纸质版，邮寄给我", true)).isEqualTo("李四");
+        // a description that merely mentions such words keeps them
+        assertThat(FieldExtractor.residual("2025年电子政务平台网上办事系统建设合同 13800138000", false))
+                .isEqualTo("2025年电子政务平台网上办事系统建设合同");
     }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
 class SubmissionGate {
 
     static final Duration STAFF_WAIT = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(SubmissionGate.class);
 
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private final Semaphore permits;
     private final Duration citizenWait;
 
@@ -44,6 +48,11 @@ class SubmissionGate {
     private <T> T run(Duration wait, Supplier<T> submission) {
         try {
             if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                long n = refused.incrementAndGet();
+                if (n == 1 || n % 50 == 0) {
+                    log.warn("Every submission slot stayed taken for {} ms: submission answered busy ({} so far)",
+                            wait.toMillis(), n);
+                }
                 throw new SubmissionsBusyException(wait);
             }
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package cn.zwgk.assistant.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +55,7 @@ class PostgresRestartIT {
 
     @Test
     void requestsFailFastDuringTheOutageAndEverythingResumesAfterIt() throws Exception {
-        assertThat(TestBackends.external()).as("needs -Dtest.backend=external").isTrue();
+        assumeTrue(TestBackends.external(), "PostgreSQL restart: the external-backend execution only");
         try (FakeWechatApi api = FakeWechatApi.start()) {
             Map<String, String> props = new LinkedHashMap<>(TestBackends.properties());
             props.put("platform.channel-config-dir", TestChannelConfig.dir());
@@ -90,7 +91,8 @@ class PostgresRestartIT {
                     System.out.printf("during the outage: webhook %s; health %d in %d ms; staff API %d in %d ms%n",
                             during, health.statusCode(), healthMillis, staffApi.statusCode(), apiMillis);
                     assertThat(health.statusCode()).isEqualTo(503);
-                    assertThat(staffApi.statusCode()).as("the staff API fails, it does not hang").isGreaterThanOrEqualTo(500);
+                    assertThat(healthMillis).isLessThan(10_000);
+                    assertThat(staffApi.statusCode()).as("the staff API says: unavailable, retry (not: wrong password)").isEqualTo(503);
                     assertThat(apiMillis).isLessThan(10_000);
                     long left = OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000;
                     Thread.sleep(Math.max(0, left));
@@ -98,11 +100,12 @@ class PostgresRestartIT {
                     postgres("start");
                 }
                 long upAgain = System.nanoTime();
-                // every webhook attempt was a 200 within WeChat's 5 s, and the user got a text (the answer or the busy text)
+                // no attempt failed (-1: held past WeChat's 5 s so that WeChat retries, as designed), and within
+                // WeChat's retries the user got a text: the answer, or the busy text
                 assertThat(during).allSatisfy(d -> {
-                    assertThat(d.statuses()).containsOnly(200);
-                    assertThat(d.slowestMillis()).isLessThan(5000);
+                    assertThat(d.statuses()).isSubsetOf(200, -1).contains(200);
                     assertThat(d.text()).isNotBlank();
+                    assertThat(d.totalMillis()).isLessThan(20_000);
                 });
 
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
@@ -142,25 +145,24 @@ class PostgresRestartIT {
     private static Delivery deliver(WechatTestClient wechat, String openid, String text) {
         long msgId = WechatTestClient.nextMsgId();
         List<Integer> statuses = new ArrayList<>();
-        long slowest = 0;
+        long start = System.nanoTime();
         for (int attempt = 1; attempt <= 4; attempt++) {
-            long t = System.nanoTime();
             Optional<HttpResponse<String>> response = wechat.postPlainWithin(wechat.textXml(openid, text, msgId),
                     Duration.ofSeconds(5));
-            slowest = Math.max(slowest, (System.nanoTime() - t) / 1_000_000);
             statuses.add(response.map(HttpResponse::statusCode).orElse(-1));
-            String content = response.map(r -> WechatTestClient.extract(r.body(), "Content")).orElse(null);
+            String content = response.filter(r -> r.statusCode() == 200)
+                    .map(r -> WechatTestClient.extract(r.body(), "Content")).orElse(null);
             if (content != null && !content.isBlank()) {
-                return new Delivery(text, statuses, slowest, content);
+                return new Delivery(text, statuses, (System.nanoTime() - start) / 1_000_000, content);
             }
         }
-        return new Delivery(text, statuses, slowest, "");
+        return new Delivery(text, statuses, (System.nanoTime() - start) / 1_000_000, "");
     }
 
-    record Delivery(String sent, List<Integer> statuses, long slowestMillis, String text) {
+    record Delivery(String sent, List<Integer> statuses, long totalMillis, String text) {
         @Override
         public String toString() {
-            return "\"" + sent + "\" → " + statuses + " slowest " + slowestMillis + " ms: "
+            return "\"" + sent + "\" → " + statuses + " in " + totalMillis + " ms: "
                     + text.substring(0, Math.min(24, text.length())).replace('\n', ' ');
         }
     }

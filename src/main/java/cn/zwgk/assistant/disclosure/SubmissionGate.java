@@ -3,6 +3,7 @@ package cn.zwgk.assistant.disclosure;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ class SubmissionGate {
     static final Duration STAFF_WAIT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(SubmissionGate.class);
 
-    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final Semaphore permits;
     private final Duration citizenWait;
 

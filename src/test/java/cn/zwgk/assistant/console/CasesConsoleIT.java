@@ -45,10 +45,7 @@ class CasesConsoleIT {
     }
 
     private ConsoleSession signIn(String username, Role role) {
-        ConsoleSession session = new ConsoleSession(port);
-        assertThat(session.login(ConsoleUsers.ensure(accounts, username, role), ConsoleUsers.PASSWORD).statusCode())
-                .isEqualTo(302);
-        return session;
+        return ConsoleUsers.signIn(port, accounts, username, role);
     }
 
     @Test

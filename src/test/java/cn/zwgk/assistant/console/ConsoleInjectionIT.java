@@ -50,11 +50,7 @@ class ConsoleInjectionIT {
     int port;
 
     private ConsoleSession signIn(String username, Role role) {
-        ConsoleSession session = new ConsoleSession(port);
-        assertThat(session.login(ConsoleUsers.ensure(accounts, username, role), ConsoleUsers.PASSWORD).statusCode())
-                .isEqualTo(302);
-        session.get("/console");
-        return session;
+        return ConsoleUsers.signIn(port, accounts, username, role);
     }
 
     private static String q(String value) {

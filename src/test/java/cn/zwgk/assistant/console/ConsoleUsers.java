@@ -1,9 +1,12 @@
 package cn.zwgk.assistant.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Set;
 
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.staff.Role;
+import cn.zwgk.assistant.support.ConsoleSession;
 
 /** Console accounts for the tests, created once per application context (tests share it). */
 final class ConsoleUsers {
@@ -23,5 +26,13 @@ final class ConsoleUsers {
             }
         }
         return username;
+    }
+
+    /** A console session signed in as {@code username} (created with {@code role} when missing), holding a CSRF token. */
+    static ConsoleSession signIn(int port, UserAccounts accounts, String username, Role role) {
+        ConsoleSession session = new ConsoleSession(port);
+        assertThat(session.login(ensure(accounts, username, role), PASSWORD).statusCode()).isEqualTo(302);
+        session.get("/console"); // the sign-in changed the CSRF token
+        return session;
     }
 }

@@ -14,6 +14,13 @@ final class ExtractiveAnswerer {
 
     private static final Pattern SENTENCE = Pattern.compile("(?<=[。！？；!?;\\n])");
     private static final Pattern ASKS_NUMBER = Pattern.compile("多久|多长|几|多少|期限|时限|时间|比例|频次|哪天|何时|什么时候");
+    /**
+     * A sentence that states an exception to the rule (an extension, "unless the law says otherwise",
+     * a late correction): it shares the rule's words, often more of them, but is not the answer to
+     * "how long" unless the question asks about the exception.
+     */
+    private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在");
+    private static final Pattern ASKS_EXCEPTION = Pattern.compile("延|逾期|例外|另有|特殊|超过|不计");
     private static final int MAX_CHARS = 220;
 
     private ExtractiveAnswerer() {
@@ -22,11 +29,13 @@ final class ExtractiveAnswerer {
     /** The quoted sentences, each followed by its citation number. */
     static String compose(String question, List<SearchHit> cited) {
         Set<String> qGrams = grams(ScriptConverter.compact(question));
-        boolean wantsNumber = ASKS_NUMBER.matcher(ScriptConverter.toSimplified(question)).find();
+        String simplified = ScriptConverter.toSimplified(question);
+        boolean wantsNumber = ASKS_NUMBER.matcher(simplified).find();
+        boolean wantsException = ASKS_EXCEPTION.matcher(simplified).find();
         List<String> parts = new ArrayList<>();
         int used = 0;
         for (int i = 0; i < cited.size() && used < MAX_CHARS; i++) {
-            String best = bestSentence(cited.get(i).text(), qGrams, wantsNumber);
+            String best = bestSentence(cited.get(i).text(), qGrams, wantsNumber, wantsException);
             if (best == null || i > 0 && overlap(best, qGrams) < 2) {
                 continue;
             }
@@ -41,7 +50,7 @@ final class ExtractiveAnswerer {
         return String.join("\n", parts);
     }
 
-    private static String bestSentence(String passage, Set<String> qGrams, boolean wantsNumber) {
+    private static String bestSentence(String passage, Set<String> qGrams, boolean wantsNumber, boolean wantsException) {
         String best = null;
         double bestScore = -1;
         for (String raw : SENTENCE.split(passage)) {
@@ -49,7 +58,8 @@ final class ExtractiveAnswerer {
             if (s.length() < 6) {
                 continue;
             }
-            double score = overlap(s, qGrams) + (wantsNumber && s.matches(".*\\d.*") ? 2 : 0) - s.length() / 400.0;
+            double score = overlap(s, qGrams) + (wantsNumber && s.matches(".*\\d.*") ? 2 : 0) - s.length() / 400.0
+                    - (!wantsException && EXCEPTION.matcher(ScriptConverter.toSimplified(s)).find() ? 6 : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = s;

@@ -21,6 +21,9 @@ final class ExtractiveAnswerer {
      */
     private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在");
     private static final Pattern ASKS_EXCEPTION = Pattern.compile("延|逾期|例外|另有|特殊|超过|不计");
+    /** A quantity with its unit ("20个工作日", "5小时", "三日"), not a list number like "2.". */
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?:\\d+|[一二两三四五六七八九十百]+)\\s*(?:个?工作日|日|天|小时|分钟|周|个?月|年|%|％|次|倍|元)");
     private static final int MAX_CHARS = 220;
 
     private ExtractiveAnswerer() {
@@ -58,8 +61,12 @@ final class ExtractiveAnswerer {
             if (s.length() < 6) {
                 continue;
             }
-            double score = overlap(s, qGrams) + (wantsNumber && s.matches(".*\\d.*") ? 2 : 0) - s.length() / 400.0
-                    - (!wantsException && EXCEPTION.matcher(ScriptConverter.toSimplified(s)).find() ? 6 : 0);
+            // in order of weight: the quantity asked for, then the rule rather than its exception,
+            // then the words shared with the question (shorter sentences first among equals)
+            String simplified = ScriptConverter.toSimplified(s);
+            double score = overlap(s, qGrams) - s.length() / 400.0
+                    + (wantsNumber && QUANTITY.matcher(simplified).find() ? 20 : 0)
+                    - (!wantsException && EXCEPTION.matcher(simplified).find() ? 10 : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = s;

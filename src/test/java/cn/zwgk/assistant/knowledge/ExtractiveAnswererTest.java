@@ -28,6 +28,21 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void withoutTheRuleInThePassageTheExceptionStillBeatsASentenceWithoutTheAskedQuantity() {
+        String answer = ExtractiveAnswerer.compose("政府信息公开申请多久答复？", List.of(hit(
+                "需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日。"
+                        + "本机关提供政府信息不收取费用。")));
+        assertThat(answer).startsWith("需要延长答复期限的");
+    }
+
+    @Test
+    void aListNumberIsNotAQuantity() {
+        String answer = ExtractiveAnswerer.compose("申请后多久能收到答复", List.of(hit(
+                "2.信函申请：将申请表邮寄至受理机构，注明申请。收到申请后，一般在十五个工作日内答复。")));
+        assertThat(answer).startsWith("收到申请后，一般在十五个工作日内答复。");
+    }
+
+    @Test
     void aSentenceWithTheAskedNumberBeatsOneWithout() {
         String answer = ExtractiveAnswerer.compose("申请多久答复", List.of(hit("能够当场答复的，当场予以答复。不能当场答复的，20个工作日内答复。")));
         assertThat(answer).startsWith("不能当场答复的，20个工作日内答复。");

@@ -19,7 +19,7 @@ final class ExtractiveAnswerer {
      * a late correction): it shares the rule's words, often more of them, but is not the answer to
      * "how long" unless the question asks about the exception.
      */
-    private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在");
+    private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在|超过合理");
     private static final Pattern ASKS_EXCEPTION = Pattern.compile("延|逾期|例外|另有|特殊|超过|不计");
     /** A quantity with its unit ("20个工作日", "5小时", "三日"), not a list number like "2.". */
     private static final Pattern QUANTITY = Pattern.compile(

@@ -36,6 +36,15 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void theFeeRuleComesBeforeTheChargeForExcessiveRequests() {
+        String passage = "（七）收费。本机关提供政府信息不收取费用。申请公开的数量、频次明显超过合理范围的，可以按照有关规定收取信息处理费。";
+        assertThat(ExtractiveAnswerer.compose("申请公开政府信息收费吗？", List.of(hit(passage))))
+                .startsWith("本机关提供政府信息不收取费用。");
+        assertThat(ExtractiveAnswerer.compose("申请次数超过多少会收费？", List.of(hit(passage))))
+                .startsWith("申请公开的数量、频次明显超过合理范围的");
+    }
+
+    @Test
     void aListNumberIsNotAQuantity() {
         String answer = ExtractiveAnswerer.compose("申请后多久能收到答复", List.of(hit(
                 "2.信函申请：将申请表邮寄至受理机构，注明申请。收到申请后，一般在十五个工作日内答复。")));

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +18,7 @@ import cn.zwgk.assistant.disclosure.CaseView;
 import cn.zwgk.assistant.disclosure.DisclosureService;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.support.Browser;
+import cn.zwgk.assistant.support.SharedBrowser;
 import cn.zwgk.assistant.support.BrowserAvailable;
 import cn.zwgk.assistant.support.IntegrationTest;
 
@@ -27,7 +27,8 @@ import cn.zwgk.assistant.support.IntegrationTest;
 @ExtendWith(BrowserAvailable.class)
 class CaseBrowserIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedBrowser browsers = new SharedBrowser();
 
     @LocalServerPort
     int port;
@@ -36,24 +37,11 @@ class CaseBrowserIT {
     @Autowired
     DisclosureService disclosures;
 
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aLetterIsAcceptedAndRepliedThroughTheForms() {
         CaseView c = CasesConsoleIT.letter(disclosures, "本区2025年口袋公园建设项目验收报告");
         String handler = ConsoleUsers.ensure(accounts, "browser-handler", Role.HANDLER);
-        browser = Browser.open(port);
-        Browser b = browser;
+        Browser b = browsers.get(port);
         b.login(handler, ConsoleUsers.PASSWORD);
 
         b.go("/console/cases");

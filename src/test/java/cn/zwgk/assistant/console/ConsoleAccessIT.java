@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.support.ConsoleSession;
+import cn.zwgk.assistant.support.EndpointMappings;
 import cn.zwgk.assistant.support.IntegrationTest;
 
 /**
@@ -98,11 +98,8 @@ class ConsoleAccessIT {
 
     @Test
     void everyConsoleMappingIsInTheMatrix() {
-        Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(p -> p.equals("/console") || p.startsWith("/console/"))
-                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + p))));
-        assertThat(mapped).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        assertThat(EndpointMappings.of(mappings, p -> p.equals("/console") || p.startsWith("/console/")))
+                .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @Test
@@ -121,10 +118,7 @@ class ConsoleAccessIT {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : EXPECTED.entrySet()) {
             boolean post = entry.getKey().startsWith("POST ");
-            String path = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
-            for (Map.Entry<String, String> v : PATH_VALUES.entrySet()) {
-                path = path.replace(v.getKey(), v.getValue());
-            }
+            String path = EndpointMappings.concrete(entry.getKey().substring(entry.getKey().indexOf(' ') + 1), PATH_VALUES);
             ConsoleSession anonymous = new ConsoleSession(port);
             HttpResponse<String> signedOut = post ? anonymous.postForm(path, Map.of()) : anonymous.get(path);
             boolean toLogin = signedOut.statusCode() == 302

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -20,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.zwgk.assistant.knowledge.ImportResult;
 import cn.zwgk.assistant.knowledge.KnowledgeService;
 import cn.zwgk.assistant.support.Browser;
+import cn.zwgk.assistant.support.SharedBrowser;
 import cn.zwgk.assistant.support.BrowserAvailable;
 import cn.zwgk.assistant.support.IntegrationTest;
 
@@ -31,31 +31,16 @@ class KnowledgeBrowserIT {
     static final String TITLE = "关于开展社区老年助餐服务补贴的通知";
     static final String HOSTILE = "<img src=x onerror=alert(1)>助餐<script>alert(2)</script>公告";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedBrowser browsers = new SharedBrowser();
 
     @LocalServerPort
     int port;
     @Autowired
     KnowledgeService knowledge;
 
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-            browser.login("admin", "admin");
-        }
-        return browser;
+        return browsers.get(port, b -> b.login("admin", "admin"));
     }
 
     @Test
@@ -118,7 +103,7 @@ class KnowledgeBrowserIT {
 
     private boolean noAlert() {
         try {
-            browser.driver().switchTo().alert();
+            browser().driver().switchTo().alert();
             return false;
         } catch (NoAlertPresentException e) {
             return true;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.support.Browser;
+import cn.zwgk.assistant.support.SharedBrowser;
 import cn.zwgk.assistant.support.BrowserAvailable;
 import cn.zwgk.assistant.support.IntegrationTest;
 
@@ -23,7 +23,8 @@ import cn.zwgk.assistant.support.IntegrationTest;
 @ExtendWith(BrowserAvailable.class)
 class LoginBrowserIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedBrowser browsers = new SharedBrowser();
 
     @LocalServerPort
     int port;
@@ -31,23 +32,8 @@ class LoginBrowserIT {
     @Autowired
     UserAccounts accounts;
 
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        return browser;
+        return browsers.get(port);
     }
 
     @Test

@@ -8,9 +8,8 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -24,6 +23,7 @@ import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.support.Browser;
+import cn.zwgk.assistant.support.SharedBrowser;
 import cn.zwgk.assistant.support.BrowserAvailable;
 import cn.zwgk.assistant.support.IntegrationTest;
 import cn.zwgk.assistant.support.WechatTestClient;
@@ -37,7 +37,8 @@ import cn.zwgk.assistant.support.WechatTestClient;
 @ExtendWith(BrowserAvailable.class)
 class QuickResponseBrowserIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedBrowser browsers = new SharedBrowser();
 
     @LocalServerPort
     int port;
@@ -48,23 +49,8 @@ class QuickResponseBrowserIT {
     @Autowired
     StaffDirectory staff;
 
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        return browser;
+        return browsers.get(port);
     }
 
     @Test

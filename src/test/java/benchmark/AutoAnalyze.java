@@ -28,7 +28,7 @@ final class AutoAnalyze implements AutoCloseable {
         return t;
     });
     private final boolean active;
-    private int runs;
+    private volatile int runs;
 
     private AutoAnalyze(boolean active) {
         this.active = active;

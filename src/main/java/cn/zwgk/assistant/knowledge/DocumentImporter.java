@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -92,38 +93,24 @@ class DocumentImporter {
     }
 
     boolean delete(long id) {
-        Long version = tx.execute(status -> {
-            if (!store.delete(id)) {
-                return null;
-            }
-            store.bumpVersion();
-            return store.version();
-        });
-        if (version == null) {
-            return false;
-        }
-        synchronizer.documentChanged(id, version);
-        return true;
+        return change(id, () -> store.delete(id));
     }
 
     boolean setStatus(long id, String status) {
-        Long version = tx.execute(s -> {
-            if (!store.setStatus(id, status)) {
-                return null;
-            }
-            store.bumpVersion();
-            return store.version();
-        });
-        if (version == null) {
-            return false;
-        }
-        synchronizer.documentChanged(id, version);
-        return true;
+        return change(id, () -> store.setStatus(id, status));
     }
 
     boolean updateMetadata(long id, DocumentMetadata m) {
+        return change(id, () -> store.updateMetadata(id, m.title(), m.issuer(), m.docNumber(), m.publishedOn(), m.indexNo()));
+    }
+
+    /**
+     * Applies {@code write} to document {@code id} and counts the change in one transaction, then
+     * lets the index follow; false (nothing counted) when there is no such document.
+     */
+    private boolean change(long id, BooleanSupplier write) {
         Long version = tx.execute(s -> {
-            if (!store.updateMetadata(id, m.title(), m.issuer(), m.docNumber(), m.publishedOn(), m.indexNo())) {
+            if (!write.getAsBoolean()) {
                 return null;
             }
             store.bumpVersion();

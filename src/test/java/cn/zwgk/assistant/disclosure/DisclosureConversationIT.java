@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -211,21 +215,21 @@ class DisclosureConversationIT {
         say(user, "公民");
         say(user, "周八 13800138000 11010519491231002X 电子 网上获取");
         int slots = properties.maxConcurrentSubmissions();
-        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(slots);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService holders = java.util.concurrent.Executors.newFixedThreadPool(slots);
+        CountDownLatch taken = new CountDownLatch(slots);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holders = Executors.newFixedThreadPool(slots);
         try {
             for (int i = 0; i < slots; i++) {
                 holders.submit(() -> gate.forStaff(() -> {
                     taken.countDown();
                     try {
-                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        return release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
                 }));
             }
-            assertThat(taken.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
             long t0 = System.nanoTime();
             String busy = say(user, "确认");
             long millis = (System.nanoTime() - t0) / 1_000_000;

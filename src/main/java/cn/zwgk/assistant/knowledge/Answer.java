@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * An answer to a policy question.
  *
+ * @param text      what the citizen reads: the answer, any notices, and the source lines
  * @param grounded  true when the answer rests on passages of the knowledge base
- * @param citations the passages cited as [1], [2] …, in that order
+ * @param citations the passages cited as [1], [2] …, one per document, in that order
  * @param mode      {@code EXTRACTIVE}, {@code GENERATIVE} or {@code NO_EVIDENCE}
+ * @param body      the answer alone, without notices and source lines
  */
-public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode) {
+public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body) {
 }

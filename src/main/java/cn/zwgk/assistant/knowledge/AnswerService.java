@@ -9,15 +9,18 @@ import org.springframework.stereotype.Component;
 import cn.zwgk.assistant.platform.Texts;
 
 /**
- * Turns retrieved passages into an answer: generative when a model is configured and its reply
- * passes the checks, extractive otherwise; an honest "not found" with the disclosure application
- * offered when no passage is similar enough. Documents not in force are flagged, never cited as current.
+ * Turns retrieved passages into an answer. The sentences of the best passages are scored as answers
+ * ({@link SentenceScorer}); the answer is grounded only when the best of them addresses the question
+ * closely enough, otherwise the citizen gets an honest "not found" with the disclosure application
+ * offered. The text is composed extractively ({@link AnswerComposer}), or by the language model when
+ * one is configured and its reply passes the checks. It is shown in the question's script.
  */
 @Component
 class AnswerService {
 
     static final int CANDIDATES = 8;
-    static final int MAX_CITATIONS = 3;
+    /** Passages whose sentences are considered. */
+    static final int PASSAGES = 5;
 
     private final Retriever retriever;
     private final LlmAnswerer llm;
@@ -34,33 +37,41 @@ class AnswerService {
     Answer answer(String question) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty() || q.length() > 500) {
-            return noEvidence();
+            return noEvidence(q);
         }
-        List<SearchHit> cited = cite(retriever.search(q, CANDIDATES));
-        if (cited.isEmpty()) {
-            return noEvidence();
+        Retriever.Retrieval found = retriever.retrieve(q, CANDIDATES);
+        List<Retriever.Evidence> evidence = evidence(found.passages());
+        if (evidence.isEmpty()) {
+            return noEvidence(q);
         }
-        Optional<String> generated = llm.answer(q, cited);
-        String body = generated.orElseGet(() -> texts.get("knowledge.answer.extractive-intro") + "\n"
-                + ExtractiveAnswerer.compose(q, cited));
-        return new Answer(body + notices(cited) + "\n" + sources(cited), true, cited,
-                generated.isPresent() ? "GENERATIVE" : "EXTRACTIVE");
+        SentenceScorer.Weights weights = SentenceScorer.Weights.DEFAULT;
+        List<SentenceScorer.Candidate> ranked = SentenceScorer.score(found.question(), found.vector(),
+                retriever.contentWords(found.question()), evidence, weights);
+        if (ranked.isEmpty() || ranked.get(0).addresses(weights) < properties.minAnswerScore()) {
+            return noEvidence(q);
+        }
+        AnswerComposer.Composition c = AnswerComposer.compose(ranked, QuestionKind.of(found.question()));
+        Optional<String> generated = llm.answer(q, c.documents());
+        String body = generated.orElseGet(() -> quoted(c));
+        String text = body + notices(c.documents()) + "\n" + sources(c);
+        return new Answer(ScriptConverter.inScriptOf(q, text), true, c.documents(),
+                generated.isPresent() ? "GENERATIVE" : "EXTRACTIVE", ScriptConverter.inScriptOf(q, body));
     }
 
-    /** Passages similar enough to count as evidence; those in force first, at most three. */
-    private List<SearchHit> cite(List<SearchHit> hits) {
-        List<SearchHit> evidence = hits.stream().filter(h -> h.similarity() >= properties.minSimilarity()).toList();
-        if (evidence.isEmpty()) {
-            return List.of();
+    /** Passages similar enough to count as evidence; those of documents in force, unless there are none. */
+    private List<Retriever.Evidence> evidence(List<Retriever.Evidence> passages) {
+        List<Retriever.Evidence> similar = passages.stream()
+                .filter(e -> e.hit().similarity() >= properties.minSimilarity()).toList();
+        List<Retriever.Evidence> current = similar.stream().filter(e -> e.hit().current()).limit(PASSAGES).toList();
+        return current.isEmpty() ? similar.stream().limit(PASSAGES).toList() : current;
+    }
+
+    private static String quoted(AnswerComposer.Composition c) {
+        List<String> lines = new ArrayList<>();
+        for (AnswerComposer.Line line : c.lines()) {
+            lines.add(line.text() + "[" + (line.document() + 1) + "]");
         }
-        double best = evidence.get(0).similarity();
-        List<SearchHit> out = new ArrayList<>();
-        evidence.stream().filter(SearchHit::current).filter(h -> h.similarity() >= best - 0.12)
-                .limit(MAX_CITATIONS).forEach(out::add);
-        if (out.isEmpty()) {
-            evidence.stream().limit(MAX_CITATIONS).forEach(out::add);
-        }
-        return out;
+        return String.join("\n", lines);
     }
 
     private String notices(List<SearchHit> cited) {
@@ -73,16 +84,20 @@ class AnswerService {
         return sb.toString();
     }
 
-    String sources(List<SearchHit> cited) {
+    private String sources(AnswerComposer.Composition c) {
         StringBuilder sb = new StringBuilder(texts.get("knowledge.answer.sources"));
-        for (int i = 0; i < cited.size(); i++) {
-            sb.append('\n').append(citationLine(i + 1, cited.get(i)));
+        for (int i = 0; i < c.documents().size(); i++) {
+            sb.append('\n').append(citationLine(i + 1, c.documents().get(i), c.sections().get(i)));
         }
         return sb.toString();
     }
 
-    static String citationLine(int n, SearchHit h) {
+    /** {@code [n]《title》section issuer 文号} (the date when there is no 文号): one line per document. */
+    static String citationLine(int n, SearchHit h, String section) {
         StringBuilder sb = new StringBuilder("[").append(n).append("]《").append(h.title()).append('》');
+        if (section != null && !section.isBlank()) {
+            sb.append(section);
+        }
         if (h.issuer() != null) {
             sb.append(' ').append(h.issuer());
         }
@@ -94,7 +109,8 @@ class AnswerService {
         return sb.toString();
     }
 
-    private Answer noEvidence() {
-        return new Answer(texts.get("knowledge.answer.no-evidence"), false, List.of(), "NO_EVIDENCE");
+    private Answer noEvidence(String question) {
+        String text = ScriptConverter.inScriptOf(question, texts.get("knowledge.answer.no-evidence"));
+        return new Answer(text, false, List.of(), "NO_EVIDENCE", text);
     }
 }

@@ -68,7 +68,7 @@ class DocumentImporter {
             } else {
                 id = store.insert(doc, p.hash());
             }
-            store.insertChunks(id, p.pieces(), p.embeddings());
+            store.insertChunks(id, p.pieces(), p.embeddings(), p.sentenceEmbeddings());
             store.bumpVersion();
             if (options.needsInterpretation() && previous.isEmpty()) {
                 events.publishEvent(new PolicyNeedsInterpretation(id, doc.metadata().title(),

@@ -66,8 +66,10 @@ class DocumentStore {
         jdbc.sql("delete from kb_chunk where document_id = ?").param(id).update();
     }
 
-    void insertChunks(long documentId, List<Chunker.Piece> pieces, List<float[]> embeddings) {
-        template.batchUpdate("insert into kb_chunk (document_id, seq, section, text, embedding) values (?, ?, ?, ?, ?)",
+    void insertChunks(long documentId, List<Chunker.Piece> pieces, List<float[]> embeddings,
+            List<byte[]> sentenceEmbeddings) {
+        template.batchUpdate("insert into kb_chunk (document_id, seq, section, text, embedding, sentence_embeddings)"
+                + " values (?, ?, ?, ?, ?, ?)",
                 java.util.stream.IntStream.range(0, pieces.size()).boxed().toList(), 200, (ps, seq) -> {
                     Chunker.Piece piece = pieces.get(seq);
                     ps.setLong(1, documentId);
@@ -75,7 +77,12 @@ class DocumentStore {
                     ps.setString(3, cut(piece.section(), 1000));
                     ps.setString(4, piece.text());
                     ps.setBytes(5, toBytes(embeddings.get(seq)));
+                    ps.setBytes(6, sentenceEmbeddings.get(seq));
                 });
+    }
+
+    void setSentenceEmbeddings(long chunkId, byte[] vectors) {
+        jdbc.sql("update kb_chunk set sentence_embeddings = ? where id = ?").params(vectors, chunkId).update();
     }
 
     List<KnowledgeDocument> list() {
@@ -125,14 +132,14 @@ class DocumentStore {
     /** Every chunk of one document, or of all documents when {@code documentId} is null. */
     void forEachChunk(Long documentId, Consumer<IndexedChunk> consumer) {
         String sql = """
-                select c.id, c.document_id, c.seq, c.section, c.text, c.embedding, d.title, d.issuer, d.published_on,
+                select c.id, c.document_id, c.seq, c.section, c.text, c.embedding, c.sentence_embeddings, d.title, d.issuer, d.published_on,
                   d.doc_number, d.status
                 from kb_chunk c join kb_document d on d.id = c.document_id""" + (documentId == null ? "" : " where d.id = ?")
                 + " order by c.document_id, c.seq";
         RowCallbackHandler handler = rs -> consumer.accept(new IndexedChunk(rs.getLong("id"), rs.getLong("document_id"),
                 rs.getInt("seq"), rs.getString("title"), rs.getString("issuer"), rs.getString("published_on"),
                 rs.getString("doc_number"), rs.getString("status"), rs.getString("section"), rs.getString("text"),
-                toFloats(rs.getBytes("embedding"))));
+                toFloats(rs.getBytes("embedding")), rs.getBytes("sentence_embeddings")));
         if (documentId == null) {
             template.query(sql, handler);
         } else {

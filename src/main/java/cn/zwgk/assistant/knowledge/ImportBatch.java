@@ -29,7 +29,7 @@ final class ImportBatch {
      * @param error why it could not be read, or null
      */
     record Prepared(String name, ParsedDocument doc, String hash, List<Chunker.Piece> pieces, List<float[]> embeddings,
-            boolean unchanged, String error) {
+            List<byte[]> sentenceEmbeddings, boolean unchanged, String error) {
 
         boolean storable() {
             return error == null && !unchanged;
@@ -47,20 +47,22 @@ final class ImportBatch {
     static List<Prepared> prepare(List<SourceFile> files, Embedder embedder, Predicate<String> known) {
         List<Prepared> parsed = new ArrayList<>(files.size());
         List<String> texts = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
         for (SourceFile file : files) {
             parsed.add(parse(file, known));
         }
         for (Prepared p : parsed) {
             if (p.storable()) {
                 p.pieces().forEach(piece -> texts.add(SearchIndex.embeddingText(piece.text())));
+                p.pieces().forEach(piece -> Sentences.texts(piece.text()).forEach(
+                        t -> sentences.add(SearchIndex.embeddingText(t))));
             }
         }
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
-            vectors.addAll(embedder.passages(texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH))));
-        }
+        List<float[]> vectors = embed(texts, embedder);
+        List<float[]> sentenceVectors = embed(sentences, embedder);
         List<Prepared> out = new ArrayList<>(parsed.size());
         int next = 0;
+        int nextSentence = 0;
         for (Prepared p : parsed) {
             if (!p.storable()) {
                 out.add(p);
@@ -68,9 +70,30 @@ final class ImportBatch {
             }
             List<float[]> own = List.copyOf(vectors.subList(next, next + p.pieces().size()));
             next += p.pieces().size();
-            out.add(new Prepared(p.name(), p.doc(), p.hash(), p.pieces(), own, false, null));
+            List<byte[]> ownSentences = new ArrayList<>();
+            for (Chunker.Piece piece : p.pieces()) {
+                int n = Sentences.texts(piece.text()).size();
+                ownSentences.add(SentenceVectors.encode(sentenceVectors.subList(nextSentence, nextSentence + n)));
+                nextSentence += n;
+            }
+            out.add(new Prepared(p.name(), p.doc(), p.hash(), p.pieces(), own, ownSentences, false, null));
         }
         return out;
+    }
+
+    /** Embeds in full batches (see {@link #EMBEDDING_BATCH}). */
+    static List<float[]> embed(List<String> texts, Embedder embedder) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
+            vectors.addAll(embedder.passages(texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH))));
+        }
+        return vectors;
+    }
+
+    /** The sentence vectors of one passage, for chunks stored before they were kept. */
+    static byte[] sentenceVectors(String passage, Embedder embedder) {
+        return SentenceVectors.encode(embed(Sentences.texts(passage).stream().map(SearchIndex::embeddingText).toList(),
+                embedder));
     }
 
     private static Prepared parse(SourceFile file, Predicate<String> known) {
@@ -81,16 +104,16 @@ final class ImportBatch {
             }
             String hash = hash(doc);
             if (known.test(hash)) {
-                return new Prepared(file.name(), doc, hash, List.of(), List.of(), true, null);
+                return new Prepared(file.name(), doc, hash, List.of(), List.of(), List.of(), true, null);
             }
-            return new Prepared(file.name(), doc, hash, Chunker.chunk(doc.body()), List.of(), false, null);
+            return new Prepared(file.name(), doc, hash, Chunker.chunk(doc.body()), List.of(), List.of(), false, null);
         } catch (IllegalArgumentException e) {
             return failed(file, e.getMessage());
         }
     }
 
     private static Prepared failed(SourceFile file, String error) {
-        return new Prepared(file.name(), null, null, List.of(), List.of(), false, error);
+        return new Prepared(file.name(), null, null, List.of(), List.of(), List.of(), false, error);
     }
 
     /** Hash of what the document says (title, metadata, body), so re-scraped page furniture does not count. */

@@ -17,11 +17,13 @@ class IndexSynchronizer {
 
     private final DocumentStore store;
     private final SearchIndex index;
+    private final Embedder embedder;
     private volatile boolean synced;
 
-    IndexSynchronizer(DocumentStore store, SearchIndex index) {
+    IndexSynchronizer(DocumentStore store, SearchIndex index, Embedder embedder) {
         this.store = store;
         this.index = index;
+        this.embedder = embedder;
     }
 
     /** Makes sure the index has been checked against the database at least once. */
@@ -52,7 +54,7 @@ class IndexSynchronizer {
             long started = System.nanoTime();
             index.clear();
             store.forEachChunk(null, chunk -> {
-                index.add(chunk);
+                index.add(withSentences(chunk));
                 n[0]++;
             });
             index.commit(dbVersion);
@@ -67,12 +69,22 @@ class IndexSynchronizer {
     synchronized void documentChanged(long documentId, long newVersion) {
         if (index.version() == newVersion - 1) {
             java.util.List<IndexedChunk> chunks = new java.util.ArrayList<>();
-            store.forEachChunk(documentId, chunks::add);
+            store.forEachChunk(documentId, chunk -> chunks.add(withSentences(chunk)));
             index.replaceDocument(documentId, chunks);
             index.commit(newVersion);
         } else {
             sync();
         }
         synced = true;
+    }
+
+    /** Chunks stored before sentence vectors were kept get them now, once (stored back to the database). */
+    private IndexedChunk withSentences(IndexedChunk chunk) {
+        if (chunk.sentenceEmbeddings() != null) {
+            return chunk;
+        }
+        byte[] vectors = ImportBatch.sentenceVectors(chunk.text(), embedder);
+        store.setSentenceEmbeddings(chunk.chunkId(), vectors);
+        return chunk.withSentenceEmbeddings(vectors);
     }
 }

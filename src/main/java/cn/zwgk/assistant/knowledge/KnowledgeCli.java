@@ -47,6 +47,13 @@ class KnowledgeCli {
             }
             int k = Integer.parseInt(option(args, "--k", "5"));
             String outFile = option(args, "--out", null);
+            if (List.of(args).contains("--answers")) {
+                AnswerEval.Result r = AnswerEval.run(Path.of(qa), outFile == null ? null : Path.of(outFile),
+                        knowledge::ask, knowledge::search);
+                out.println(r.summary());
+                r.misses().forEach(m -> out.println("  miss " + m));
+                return 0;
+            }
             RetrievalEval.Result r = RetrievalEval.run(Path.of(qa), k, outFile == null ? null : Path.of(outFile),
                     knowledge::search);
             out.println(r.summary());
@@ -141,7 +148,7 @@ class KnowledgeCli {
     }
 
     private int usage() {
-        out.println("usage: kb import <dir> | kb import-urls <file> | kb eval --qa <file> [--k 5] [--out <file>]");
+        out.println("usage: kb import <dir> | kb import-urls <file> | kb eval --qa <file> [--k 5] [--out <file>] [--answers]");
         return 2;
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param importSamples   import the bundled sample documents when the knowledge base is empty
  * @param minSimilarity   least cosine similarity (bge) of the best passage for an answer to count as grounded
+ * @param minAnswerScore  least score of the best sentence (meaning + shared words, see SentenceScorer) for the
+ *                        answer to count as grounded; calibrated on answerable and unanswerable questions
  * @param pollInterval    how often an instance checks the database for document changes made elsewhere
  * @param promptsDir      folder with the prompt templates (read on every use, so edits need no restart)
  * @param llmBaseUrl      OpenAI-compatible endpoint; blank = extractive answers only
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record KnowledgeProperties(
         @DefaultValue("false") boolean importSamples,
         @DefaultValue("0.45") double minSimilarity,
+        @DefaultValue("0.79") double minAnswerScore,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("prompts") String promptsDir,
         String llmBaseUrl,

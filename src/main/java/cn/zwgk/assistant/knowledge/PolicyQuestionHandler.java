@@ -3,7 +3,6 @@ package cn.zwgk.assistant.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +30,6 @@ class PolicyQuestionHandler implements IntentHandler {
 
     static final int MAX_CHARS = 600;
     private static final Pattern ORIGINAL = Pattern.compile("^(原文|原文件|出处)\\s*([1-9])\\s*$");
-    private static final Pattern FOLLOW_UP = Pattern.compile("^(那么?|还有|那如果|如果)?(.{1,12}?)(呢|吗)?[？?。]?$");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final KnowledgeService knowledge;
@@ -56,7 +54,7 @@ class PolicyQuestionHandler implements IntentHandler {
         if (original.matches()) {
             return Reply.of(original(message, Integer.parseInt(original.group(2))));
         }
-        String question = complete(text, sessions.get(message.appId(), message.openid(), "kb.lastQuestion"));
+        String question = FollowUps.complete(text, sessions.get(message.appId(), message.openid(), "kb.lastQuestion"));
         Answer answer = knowledge.ask(question);
         if (!answer.grounded() && !Scope.aboutGovernment(question)) {
             return Reply.of(texts.get("knowledge.answer.off-topic"));
@@ -64,19 +62,6 @@ class PolicyQuestionHandler implements IntentHandler {
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", question);
         sessions.put(message.appId(), message.openid(), "kb.citations", JSON.writeValueAsString(stored(answer)));
         return Reply.of(forWechat(answer));
-    }
-
-    /** A short follow-up that only makes sense after the previous question becomes a full question. */
-    static String complete(String text, Optional<String> previous) {
-        if (previous.isEmpty() || text.length() > 14) {
-            return text;
-        }
-        Matcher m = FOLLOW_UP.matcher(text);
-        boolean marked = text.startsWith("那") || text.startsWith("还有") || text.matches(".*呢[？?]?$");
-        if (!m.matches() || !marked) {
-            return text;
-        }
-        return previous.get() + " " + m.group(2);
     }
 
     private String forWechat(Answer answer) {

@@ -3,6 +3,7 @@ package cn.zwgk.assistant.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +56,29 @@ class Retriever {
     enum Signal { WORDS, BIGRAMS, DENSE }
 
     List<SearchHit> search(String question, int k, Set<Signal> signals) {
+        return retrieve(question, k, signals).passages().stream().map(Evidence::hit).toList();
+    }
+
+    /** A retrieved passage with the vectors of its sentences, for choosing the answer sentence. */
+    record Evidence(SearchHit hit, float[][] sentenceVectors) {
+    }
+
+    /**
+     * What one search found, with the question as it was searched (Simplified, normalised) and its
+     * vector, so that the answer scores sentences against the same vector.
+     */
+    record Retrieval(String question, float[] vector, List<Evidence> passages) {
+    }
+
+    Retrieval retrieve(String question, int k) {
+        return retrieve(question, k, EnumSet.allOf(Signal.class));
+    }
+
+    Retrieval retrieve(String question, int k, Set<Signal> signals) {
         synchronizer.ensureSynced();
         String q = ScriptConverter.forMatching(question == null ? "" : question).strip();
         if (q.isEmpty()) {
-            return List.of();
+            return new Retrieval(q, new float[Embedder.DIMENSIONS], List.of());
         }
         Set<String> expansions = synonyms.expansions(q);
         float[] vector = embedder.query(q);
@@ -71,11 +92,13 @@ class Retriever {
         if (signals.contains(Signal.DENSE)) {
             queries.add(SearchIndex.nearest(vector, CANDIDATES));
         }
-        List<SearchHit> hits = new ArrayList<>();
+        List<Evidence> hits = new ArrayList<>();
         for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
-            hits.add(hit(s.document(), s.score(), vector));
+            BytesRef sentences = s.document().getBinaryValue(SearchIndex.SENTENCES);
+            hits.add(new Evidence(hit(s.document(), s.score(), vector), SentenceVectors.decode(sentences == null ? null
+                    : Arrays.copyOfRange(sentences.bytes, sentences.offset, sentences.offset + sentences.length))));
         }
-        return hits;
+        return new Retrieval(q, vector, hits);
     }
 
     /**
@@ -119,6 +142,17 @@ class Retriever {
             }
         }
         return b.build();
+    }
+
+    /** The question's content words (question words left out), each weighted by its rarity in the knowledge base. */
+    Map<String, Double> contentWords(String question) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String t : tokens(SearchIndex.WORDS, QuestionKind.topic(question))) {
+            if (t.length() >= 2) {
+                words.add(t);
+            }
+        }
+        return index.idf(SearchIndex.WORDS, words);
     }
 
     List<String> tokens(String field, String text) {

@@ -13,6 +13,9 @@ final class ScriptConverter {
     private static final ThreadLocal<Transliterator> T2S =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
+    private static final ThreadLocal<Transliterator> S2T =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Simplified-Traditional"));
+
     private ScriptConverter() {
     }
 
@@ -32,5 +35,15 @@ final class ScriptConverter {
     /** Simplified and without any whitespace: how eval hits and faithfulness checks compare text. */
     static String compact(String text) {
         return forMatching(text).replaceAll("\\s+", "");
+    }
+
+    /** True when the text has characters that Simplified script writes differently. */
+    static boolean isTraditional(String text) {
+        return text != null && !toSimplified(text).equals(text);
+    }
+
+    /** The text in the script of {@code question}: Traditional for a Traditional question, else Simplified. */
+    static String inScriptOf(String question, String text) {
+        return isTraditional(question) ? S2T.get().transliterate(text) : toSimplified(text);
     }
 }

@@ -47,6 +47,7 @@ class SearchIndex implements DisposableBean {
     static final String WORDS = "words";
     static final String BIGRAMS = "bigrams";
     static final String VECTOR = "vector";
+    static final String SENTENCES = "sentenceVectors";
     private static final String VERSION = "kbVersion";
 
     private final Path dir;
@@ -151,6 +152,26 @@ class SearchIndex implements DisposableBean {
         return new KnnFloatVectorQuery(VECTOR, vector, n);
     }
 
+    /** Inverse document frequency of each term of the field ({@code log(1 + N / (df + 1))}): rare terms weigh more. */
+    Map<String, Double> idf(String field, java.util.Collection<String> terms) {
+        SearcherManager manager = manager();
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                int n = searcher.getIndexReader().numDocs();
+                Map<String, Double> out = new LinkedHashMap<>();
+                for (String t : terms) {
+                    out.put(t, Math.log(1 + n / (searcher.getIndexReader().docFreq(new Term(field, t)) + 1.0)));
+                }
+                return out;
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     int size() {
         SearcherManager manager = manager();
         try {
@@ -183,6 +204,9 @@ class SearchIndex implements DisposableBean {
         d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
         d.add(new KnnFloatVectorField(VECTOR, c.embedding(), VectorSimilarityFunction.COSINE));
         d.add(new StoredField("embedding", DocumentStore.toBytes(c.embedding())));
+        if (c.sentenceEmbeddings() != null) {
+            d.add(new StoredField(SENTENCES, c.sentenceEmbeddings()));
+        }
         store(d, "title", c.title());
         store(d, "issuer", c.issuer());
         store(d, "publishedOn", c.publishedOn());

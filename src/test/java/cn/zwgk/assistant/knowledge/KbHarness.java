@@ -13,6 +13,7 @@ final class KbHarness implements AutoCloseable {
     final SearchIndex index;
     final Retriever retriever;
     final Embedder embedder;
+    final AnswerService answers;
 
     KbHarness(Embedder embedder, Path corpus, Path dataDir) throws Exception {
         this.embedder = embedder;
@@ -30,16 +31,43 @@ final class KbHarness implements AutoCloseable {
             for (int i = 0; i < pieces.size(); i++) {
                 DocumentMetadata m = d.metadata();
                 index.add(new IndexedChunk(++id, docId, i, m.title(), m.issuer(), m.publishedOn(), m.docNumber(),
-                        KnowledgeDocument.CURRENT, pieces.get(i).section(), pieces.get(i).text(), vectors.get(i)));
+                        KnowledgeDocument.CURRENT, pieces.get(i).section(), pieces.get(i).text(), vectors.get(i),
+                        ImportBatch.sentenceVectors(pieces.get(i).text(), embedder)));
             }
         }
         index.commit(1);
-        IndexSynchronizer noSync = new IndexSynchronizer(null, index) {
+        IndexSynchronizer noSync = new IndexSynchronizer(null, index, embedder) {
             @Override
             void ensureSynced() {
             }
         };
         retriever = new Retriever(index, embedder, new Synonyms(platform), noSync);
+        KnowledgeProperties properties = properties(Double.parseDouble(System.getProperty("kb.minAnswerScore", "0.79")));
+        answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)), properties,
+                new cn.zwgk.assistant.platform.Texts(platform));
+    }
+
+    /** The embedded defaults, extractive, with the given grounding threshold. */
+    static KnowledgeProperties properties(double minAnswerScore) {
+        return new KnowledgeProperties(false, 0.45, minAnswerScore, java.time.Duration.ofSeconds(5), "prompts", null, null,
+                null, java.time.Duration.ofSeconds(3));
+    }
+
+    /**
+     * Answer-level figures of question sets: {@code KbHarness --answers <corpus> <qa.jsonl> [<qa.jsonl> …]};
+     * {@code -Dkb.misses=true} lists what missed.
+     */
+    static void answers(String[] args) throws Exception {
+        Path tmp = Files.createTempDirectory("kbh");
+        try (KbHarness h = new KbHarness(new Embedder(), Path.of(args[1]), tmp)) {
+            for (int i = 2; i < args.length; i++) {
+                AnswerEval.Result r = AnswerEval.run(Path.of(args[i]), null, h.answers::answer, h.retriever::search);
+                System.out.println(Path.of(args[i]).getFileName() + " " + r.summary());
+                if (Boolean.getBoolean("kb.misses")) {
+                    r.misses().forEach(m -> System.out.println("  " + m));
+                }
+            }
+        }
     }
 
     @Override
@@ -48,6 +76,10 @@ final class KbHarness implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--answers")) {
+            answers(args);
+            return;
+        }
         Path tmp = Files.createTempDirectory("kbh");
         try (KbHarness h = new KbHarness(new Embedder(), Path.of(args[0]), tmp)) {
             for (String combo : (args.length > 2 ? args[2] : "WORDS+BIGRAMS+DENSE").split(",")) {

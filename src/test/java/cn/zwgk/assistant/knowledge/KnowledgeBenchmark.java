@@ -68,12 +68,12 @@ final class KnowledgeBenchmark {
         for (int i = 0; i < generated.size(); i++) {
             float[] v = i < probeVectors.size() ? probeVectors.get(i) : jitter(probeVectors.get(i % probeVectors.size()), random);
             index.add(new IndexedChunk(i + 1, i / 20 + 1, i % 20, "生成文档" + (i / 20), "示例机关", "2025-01-01", null,
-                    KnowledgeDocument.CURRENT, "一、测试", generated.get(i), v));
+                    KnowledgeDocument.CURRENT, "一、测试", generated.get(i), v, null));
         }
         index.commit(1);
         System.out.printf("indexed %d chunks in %.1f s%n", generated.size(), (System.nanoTime() - t2) / 1e9);
 
-        IndexSynchronizer noSync = new IndexSynchronizer(null, index) {
+        IndexSynchronizer noSync = new IndexSynchronizer(null, index, embedder) {
             @Override
             void ensureSynced() {
             }

@@ -194,7 +194,7 @@ class KnowledgeIT {
         SearchIndex otherIndex = new SearchIndex(new cn.zwgk.assistant.platform.PlatformProperties("channel-config",
                 otherDataDir.toString(), null, "b:", 0, null));
         try {
-            IndexSynchronizer other = new IndexSynchronizer(store, otherIndex);
+            IndexSynchronizer other = new IndexSynchronizer(store, otherIndex, embedder);
             Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other);
             String file = "archive-b-" + UUID.randomUUID() + ".txt";
             long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例乡")).at("/documents/0/documentId").asLong();

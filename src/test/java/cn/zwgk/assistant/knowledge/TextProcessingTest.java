@@ -36,9 +36,13 @@ class TextProcessingTest {
     @Test
     void followUpsAreCompletedFromThePreviousQuestion() {
         Optional<String> previous = Optional.of("依申请公开多久答复？");
-        assertThat(PolicyQuestionHandler.complete("那延期呢？", previous)).isEqualTo("依申请公开多久答复？ 延期");
-        assertThat(PolicyQuestionHandler.complete("那延期呢？", Optional.empty())).isEqualTo("那延期呢？");
-        assertThat(PolicyQuestionHandler.complete("解读材料几天内发布？", previous)).isEqualTo("解读材料几天内发布？");
+        assertThat(FollowUps.complete("那延期呢？", previous)).isEqualTo("依申请公开多久答复？ 延期");
+        assertThat(FollowUps.complete("那延期呢？", Optional.empty())).isEqualTo("那延期呢？");
+        assertThat(FollowUps.complete("解读材料几天内发布？", previous)).isEqualTo("解读材料几天内发布？");
+        // a follow-up with its own question words keeps them and takes the topic only
+        assertThat(FollowUps.complete("那要交钱吗", previous)).isEqualTo("依申请公开答复 要交钱吗");
+        // nothing but a pointer back: the previous question again
+        assertThat(FollowUps.complete("这个呢", previous)).isEqualTo("依申请公开多久答复？");
     }
 
     @Test

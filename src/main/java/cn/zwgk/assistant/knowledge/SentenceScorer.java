@@ -1,0 +1,91 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Scores every sentence of the retrieved passages as an answer to the question: by meaning (its bge
+ * vector against the question's), by the question's words it contains (weighted by how rare they are
+ * in the knowledge base), by whether it has the shape of the fact asked for ({@link QuestionKind}),
+ * and by how well its passage matched. A heading is never a candidate: it lends its words and meaning
+ * to the sentences under it.
+ */
+final class SentenceScorer {
+
+    /**
+     * How much each signal counts in the ranking; the meaning of the sentence counts 1. Whether the best
+     * sentence addresses the question at all weighs meaning and shared words only ({@code groundingWords}).
+     * Chosen on the dev sets (docs/knowledge.md).
+     */
+    record Weights(double words, double shape, double passage, double exception, double groundingWords) {
+        static final Weights DEFAULT = new Weights(0.35, 0.04, 0.35, 0.10, 0.5);
+    }
+
+    /** One sentence that could answer, with its heading (or null) and how well it addresses the question. */
+    record Candidate(Retriever.Evidence passage, int rank, int unit, String text, String heading, double meaning,
+            double words, boolean shaped, boolean exception, double score) {
+
+        /** Meaning and words alone: whether the sentence addresses the question at all. */
+        double addresses(Weights w) {
+            return meaning + w.groundingWords() * words;
+        }
+    }
+
+    /** A sentence about an exception to the rule: not the answer unless the question asks about exceptions. */
+    private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在|超过合理");
+    private static final Pattern ASKS_EXCEPTION = Pattern.compile("延|逾期|例外|另有|特殊|超过|不计|除了");
+
+    private SentenceScorer() {
+    }
+
+    /**
+     * @param words     the question's content words with their weights (rarer words weigh more)
+     * @param passages  the retrieved passages, best first
+     */
+    static List<Candidate> score(String question, float[] vector, Map<String, Double> words,
+            List<Retriever.Evidence> passages, Weights w) {
+        QuestionKind kind = QuestionKind.of(question);
+        boolean wantsException = ASKS_EXCEPTION.matcher(ScriptConverter.forMatching(question)).find();
+        double total = words.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<Candidate> out = new ArrayList<>();
+        for (int rank = 0; rank < passages.size(); rank++) {
+            Retriever.Evidence e = passages.get(rank);
+            List<Sentences.Unit> units = Sentences.split(e.hit().text());
+            float[][] vectors = e.sentenceVectors().length == units.size() ? e.sentenceVectors() : null;
+            String heading = null;
+            double headingMeaning = 0;
+            for (int i = 0; i < units.size(); i++) {
+                Sentences.Unit u = units.get(i);
+                double meaning = vectors == null ? e.hit().similarity() : Embedder.cosine(vector, vectors[i]);
+                if (u.heading()) {
+                    heading = u.text();
+                    headingMeaning = meaning;
+                    continue;
+                }
+                if (heading != null) {
+                    meaning = Math.max(meaning, (meaning + headingMeaning) / 2);
+                }
+                String matchable = ScriptConverter.compact((heading == null ? "" : heading) + u.text());
+                double shared = 0;
+                for (Map.Entry<String, Double> word : words.entrySet()) {
+                    if (matchable.contains(word.getKey())) {
+                        shared += word.getValue();
+                    }
+                }
+                double coverage = total <= 0 ? 0 : shared / total;
+                String simplified = ScriptConverter.forMatching(u.text());
+                boolean shaped = kind != null && kind.fits(simplified);
+                boolean exception = !wantsException && EXCEPTION.matcher(simplified).find();
+                double score = meaning + w.words() * coverage + (shaped ? w.shape() : 0)
+                        + w.passage() * e.hit().similarity() - (exception ? w.exception() : 0)
+                        - (Sentences.withoutMarker(u.text()).length() < 6 ? 0.2 : 0);
+                out.add(new Candidate(e, rank, i, u.text(), heading, meaning, coverage, shaped, exception, score));
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        // a question after a value (how long, how many) is answered only by a sentence that states one
+        return kind != null && kind.needsValue() ? out.stream().filter(Candidate::shaped).toList() : out;
+    }
+}

@@ -85,7 +85,11 @@ final class SentenceScorer {
             }
         }
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
-        // a question after a value (how long, how many) is answered only by a sentence that states one
-        return kind != null && kind.needsValue() ? out.stream().filter(Candidate::shaped).toList() : out;
+        // a question after a value (how long, how many) is answered only by a sentence that states one,
+        // and one about a named thing ("网址是什么", "几次") only by a sentence that names it
+        AnswerFocus focus = new AnswerFocus(question);
+        return out.stream().filter(c -> kind == null || !kind.needsValue() || c.shaped())
+                .filter(c -> focus.isEmpty() || focus.namedIn((c.heading() == null ? "" : c.heading()) + c.text()))
+                .toList();
     }
 }

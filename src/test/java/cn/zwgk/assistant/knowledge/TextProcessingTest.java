@@ -40,7 +40,7 @@ class TextProcessingTest {
         assertThat(FollowUps.complete("那延期呢？", Optional.empty())).isEqualTo("那延期呢？");
         assertThat(FollowUps.complete("解读材料几天内发布？", previous)).isEqualTo("解读材料几天内发布？");
         // a follow-up with its own question words keeps them and takes the topic only
-        assertThat(FollowUps.complete("那要交钱吗", previous)).isEqualTo("依申请公开答复 要交钱吗");
+        assertThat(FollowUps.complete("那要交钱吗", previous)).isEqualTo("依申请公开 答复 要交钱吗");
         // nothing but a pointer back: the previous question again
         assertThat(FollowUps.complete("这个呢", previous)).isEqualTo("依申请公开多久答复？");
     }

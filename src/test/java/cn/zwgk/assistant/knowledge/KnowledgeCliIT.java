@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.zwgk.assistant.Application;
+import cn.zwgk.assistant.support.ProcessTree;
 import cn.zwgk.assistant.support.TestBackends;
 
 /**
@@ -108,9 +109,11 @@ class KnowledgeCliIT {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        try (ProcessTree tree = ProcessTree.of(process)) {
+            byte[] output = process.getInputStream().readAllBytes();
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        }
     }
 
     record Run(int exitCode, String output) {

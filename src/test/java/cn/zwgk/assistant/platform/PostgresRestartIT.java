@@ -2,7 +2,6 @@ package cn.zwgk.assistant.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,11 +26,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.zwgk.assistant.support.AdminApi;
 import cn.zwgk.assistant.support.AppProcess;
+import cn.zwgk.assistant.support.ExternalBackendCondition;
 import cn.zwgk.assistant.support.FakeWechatApi;
+import cn.zwgk.assistant.support.PostgresCluster;
 import cn.zwgk.assistant.support.TestBackends;
 import cn.zwgk.assistant.support.TestChannelConfig;
 import cn.zwgk.assistant.support.WechatTestClient;
@@ -39,23 +41,23 @@ import cn.zwgk.assistant.support.WechatTestClient;
 /**
  * PostgreSQL restarted under the application (issue 7/7): requests fail fast while it is down,
  * everything recovers by itself, nothing is lost. The application runs in its own JVM on the
- * external PostgreSQL, which this test stops and starts with {@code pg_ctlcluster}, so it runs only
- * when asked: {@code -Dtest.backend=external -Dit.pgRestart="15 main"} (the cluster's version and
- * name, see {@code pg_lsclusters}; the test JVM must be allowed to run {@code pg_ctlcluster}). It
- * is not part of {@code .ci/run}, whose PostgreSQL the other tests share. Result recorded in
- * docs/operations.md.
+ * external PostgreSQL, whose local cluster this test stops and starts ({@link PostgresCluster}: it
+ * needs {@code -Dit.pgRestart="15 main"}, which {@code .ci/run} passes, and runs in a Failsafe
+ * execution of its own after every other test). Result recorded in docs/operations.md.
  */
-@EnabledIfSystemProperty(named = "it.pgRestart", matches = "\\d+ \\S+")
+@ExtendWith(ExternalBackendCondition.class)
 class PostgresRestartIT {
 
     private static final Pattern TRACKING_NO = Pattern.compile("YSQ-\\d{4}-\\d{6}");
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    static final PostgresCluster postgres = new PostgresCluster();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void requestsFailFastDuringTheOutageAndEverythingResumesAfterIt() throws Exception {
-        assumeTrue(TestBackends.external(), "PostgreSQL restart: the external-backend execution only");
         try (FakeWechatApi api = FakeWechatApi.start()) {
             Map<String, String> props = new LinkedHashMap<>(TestBackends.properties());
             props.put("platform.channel-config-dir", TestChannelConfig.dir());
@@ -74,11 +76,11 @@ class PostgresRestartIT {
                 assertThat(deliver(wechat, citizen, "我要申请公开2025年本区老旧小区改造项目的资金安排文件").text()).isNotBlank();
                 assertThat(deliver(wechat, citizen, "公民").text()).contains("姓名");
 
-                postgres("stop", "-m", "fast");
                 long down = System.nanoTime();
                 List<Delivery> during = new ArrayList<>();
                 HttpResponse<String> health;
                 try {
+                    postgres.stop();
                     during.add(deliver(wechat, citizen, "我叫吴九，电话13800138000"));
                     during.add(deliver(wechat, "oPgOther" + run, "你好"));
                     during.add(deliver(wechat, "oPgOther" + run, "查询进度"));
@@ -97,7 +99,7 @@ class PostgresRestartIT {
                     long left = OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000;
                     Thread.sleep(Math.max(0, left));
                 } finally {
-                    postgres("start");
+                    postgres.startIfStopped();
                 }
                 long upAgain = System.nanoTime();
                 // no attempt failed (-1: held past WeChat's 5 s so that WeChat retries, as designed), and within
@@ -179,14 +181,5 @@ class PostgresRestartIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void postgres(String... action) throws IOException, InterruptedException {
-        String[] cluster = System.getProperty("it.pgRestart").split(" ");
-        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", cluster[0], cluster[1]));
-        command.addAll(List.of(action));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
     }
 }

@@ -23,11 +23,13 @@ import cn.zwgk.assistant.Application;
 public final class AppProcess implements AutoCloseable {
 
     private final Process process;
+    private final ProcessTree tree;
     private final int port;
     private final Path log;
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
+        this.tree = ProcessTree.of(process);
         this.port = port;
         this.log = log;
     }
@@ -43,7 +45,12 @@ public final class AppProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, port, log);
-        app.awaitHealthy(Duration.ofSeconds(180));
+        try {
+            app.awaitHealthy(Duration.ofSeconds(180));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            app.kill();
+            throw e;
+        }
         return app;
     }
 
@@ -56,18 +63,18 @@ public final class AppProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
-    /** Kills the JVM at once, as {@code kill -9} would. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+    /**
+     * Kills the JVM at once, as {@code kill -9} would, and then what it had started (its in-process
+     * Redis, on the embedded backend), which a killed JVM cannot stop itself.
+     */
+    public void kill() {
+        tree.kill();
     }
 
+    /** Stops the JVM ({@code SIGTERM}, up to 20 s), else kills it; nothing it started is left running. */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            kill();
-        }
+    public void close() {
+        tree.stop(Duration.ofSeconds(20));
     }
 
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
@@ -88,7 +95,6 @@ public final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        process.destroyForcibly();
         throw new IllegalStateException("instance not healthy in " + timeout + "; log:\n" + Files.readString(log));
     }
 

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Skips, with a clear reason, when the external backends were asked for but are not running. */
+/**
+ * When the external backends were asked for but are not running: skips, with a clear reason, or
+ * fails under {@code CI=true} ({@link Required}).
+ */
 public class ExternalBackendCondition implements ExecutionCondition {
 
     @Override
@@ -12,10 +15,8 @@ public class ExternalBackendCondition implements ExecutionCondition {
         if (!TestBackends.external()) {
             return ConditionEvaluationResult.enabled("embedded H2 and Redis");
         }
-        if (TestBackends.externalReachable()) {
-            return ConditionEvaluationResult.enabled("PostgreSQL and Redis on 127.0.0.1");
-        }
-        return ConditionEvaluationResult.disabled("test.backend=external but PostgreSQL :" + TestBackends.PG_PORT
-                + " or Redis :" + TestBackends.REDIS_PORT + " is not reachable");
+        return Required.enabledIf(TestBackends.externalReachable(), "PostgreSQL and Redis on 127.0.0.1",
+                "test.backend=external but PostgreSQL " + TestBackends.PG_HOST + ":" + TestBackends.PG_PORT
+                        + " or Redis " + TestBackends.REDIS_HOST + ":" + TestBackends.REDIS_PORT + " is not reachable");
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  * temporary folder and the in-process Redis server. {@code -Dtest.backend=external}: PostgreSQL
  * (127.0.0.1:5432, database {@code test}, a fresh schema per context) and Redis (127.0.0.1:6379,
  * a fresh key prefix per context); the Failsafe execution that uses it skips when they are not
- * reachable.
+ * reachable, or fails under {@code CI=true} ({@link ExternalBackendCondition}).
  */
 public final class TestBackends {
 

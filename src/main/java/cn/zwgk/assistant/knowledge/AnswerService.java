@@ -20,7 +20,7 @@ class AnswerService {
 
     static final int CANDIDATES = 8;
     /** Passages whose sentences are considered. */
-    static final int PASSAGES = 5;
+    static final int PASSAGES = 8;
 
     private final Retriever retriever;
     private final LlmAnswerer llm;

@@ -23,6 +23,9 @@ enum QuestionKind {
             "(?:部门|机关|机构|单位|办公室|政府|委员会|小组|局|科|中心|处|所|站|馆|窗口|主任|局长|乡长|县长|负责人)[^，,。；;]{0,12}"
             + "(?:负责|受理|承担|牵头|组织|办理|设置|发布|落实|任组长|为组长)|由[^，,。；;]{2,24}(?:负责|受理|承担|牵头|组织|办理|任|担任)"
             + "|向[^，,。；;]{2,20}(?:提出|申请|投诉|举报|提交)|[（(][^）)]*(?:牵头|落实|负责)[^）)]*[）)]|任组长|为组长"),
+    /** what can I do (when something goes wrong) → the recourse: a complaint, a review, a correction. */
+    REMEDY("怎么办|咋办|怎么处理|如何处理|怎么解决|如何解决|不服|不满意|找谁说理",
+            "投诉|举报|复议|诉讼|申诉|救济|反映|纠正|更正|撤销|追究|问责"),
     /** how → the steps or the means. */
     STEPS("怎么|如何|怎样|咋|途径|方式|办法|流程|步骤|渠道|手续",
             "通过|登录|填写|提交|提出|邮寄|拨打|发送|到[^，,。；;]{1,12}(?:填写|申请|办理)|可以|方式|途径|渠道|采取|采用|利用"),
@@ -52,9 +55,9 @@ enum QuestionKind {
         return null;
     }
 
-    /** A time limit or a number: a sentence without one cannot be the answer. */
+    /** A time limit, a number or a recourse: a sentence without one cannot be the answer. */
     boolean needsValue() {
-        return this == DURATION || this == QUANTITY;
+        return this == DURATION || this == QUANTITY || this == REMEDY;
     }
 
     /** Whether the sentence has the shape of this kind of fact. */

@@ -42,7 +42,7 @@ final class KbTune {
                         q = qa.get("question").asString();
                     }
                     Retriever.Retrieval r = h.retriever.retrieve(q, AnswerService.CANDIDATES);
-                    List<Retriever.Evidence> ev = r.passages().stream().filter(e -> e.hit().similarity() >= 0.45).limit(5).toList();
+                    List<Retriever.Evidence> ev = r.passages().stream().filter(e -> e.hit().similarity() >= 0.45).limit(AnswerService.PASSAGES).toList();
                     List<Map<String, Object>> cands = new ArrayList<>();
                     for (SentenceScorer.Candidate c : SentenceScorer.score(r.question(), r.vector(),
                             h.retriever.contentWords(r.question()), ev, new SentenceScorer.Weights(0, 0, 0, 0, 0))) {

@@ -62,13 +62,16 @@ final class KnowledgeBenchmark {
         System.out.printf("same %d chunks, best of 3 alternating rounds: embedding alone %.1f chunks/s; parse+clean+chunk+embed %.1f chunks/s (%.0f %%)%n",
                 chunks, rawPerSec, ingestPerSec, 100 * ingestPerSec / rawPerSec);
 
+        // real sentence vectors, reused with noise for the generated passages' sentences
+        List<float[]> sentencePool = embedder.passages(sentences.subList(0, Math.min(256, sentences.size())).stream()
+                .map(SearchIndex::embeddingText).toList());
         Path dir = Files.createTempDirectory("kb-bench");
         SearchIndex index = new SearchIndex(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null));
         long t2 = System.nanoTime();
         for (int i = 0; i < generated.size(); i++) {
             float[] v = i < probeVectors.size() ? probeVectors.get(i) : jitter(probeVectors.get(i % probeVectors.size()), random);
             index.add(new IndexedChunk(i + 1, i / 20 + 1, i % 20, "生成文档" + (i / 20), "示例机关", "2025-01-01", null,
-                    KnowledgeDocument.CURRENT, "一、测试", generated.get(i), v, null));
+                    KnowledgeDocument.CURRENT, "一、测试", generated.get(i), v, sentenceVectors(generated.get(i), sentencePool, random)));
         }
         index.commit(1);
         System.out.printf("indexed %d chunks in %.1f s%n", generated.size(), (System.nanoTime() - t2) / 1e9);
@@ -98,12 +101,59 @@ final class KnowledgeBenchmark {
             embedOnly.add(b - a);
             total.add(c - b);
         }
+        answers(retriever, embedder, sentences, random);
         Runtime rt = Runtime.getRuntime();
         System.gc();
         System.out.printf("search over %d chunks: p50 %.1f ms, p95 %.1f ms (of which query embedding p95 %.1f ms); heap used %d MB of max %d MB%n",
                 index.size(), pct(total, 50), pct(total, 95), pct(embedOnly, 95),
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         index.destroy();
+    }
+
+    /**
+     * Extractive answers with sentence scoring over the same index, on distinct questions (each one new to
+     * the query cache), against the raw rate of embedding distinct questions in the same run.
+     */
+    private static void answers(Retriever retriever, Embedder embedder, List<String> sentences, Random random) {
+        KnowledgeProperties properties = KbHarness.properties(0.79);
+        AnswerService answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)),
+                properties, new cn.zwgk.assistant.platform.Texts(new PlatformProperties("channel-config",
+                        System.getProperty("java.io.tmpdir"), null, "b:", 0, null)));
+        String[] asks = {"多久", "吗？", "是什么", "怎么办", "哪些", "由谁负责"};
+        List<String> distinct = new ArrayList<>();
+        while (distinct.size() < 600) {
+            String s = sentences.get(random.nextInt(sentences.size()));
+            int from = random.nextInt(Math.max(1, s.length() - 12));
+            distinct.add(s.substring(from, Math.min(s.length(), from + 12)) + asks[distinct.size() % asks.length] + distinct.size());
+        }
+        for (String q : distinct.subList(0, 20)) {
+            answers.answer(q);
+        }
+        List<String> embedSet = distinct.subList(20, 310);
+        List<String> answerSet = distinct.subList(310, 600);
+        long t0 = System.nanoTime();
+        embedSet.forEach(q -> embedder.query(ScriptConverter.forMatching(q).strip()));
+        double embedPerSec = embedSet.size() / ((System.nanoTime() - t0) / 1e9);
+        List<Long> latency = new ArrayList<>();
+        int grounded = 0;
+        long t1 = System.nanoTime();
+        for (String q : answerSet) {
+            long a = System.nanoTime();
+            grounded += answers.answer(q).grounded() ? 1 : 0;
+            latency.add(System.nanoTime() - a);
+        }
+        double answerPerSec = answerSet.size() / ((System.nanoTime() - t1) / 1e9);
+        System.out.printf("answers over the same index, %d distinct questions (%d grounded): p50 %.1f ms, p95 %.1f ms;"
+                + " %.1f answers/s vs %.1f question embeddings/s = %.0f %%%n", answerSet.size(), grounded, pct(latency, 50),
+                pct(latency, 95), answerPerSec, embedPerSec, 100 * answerPerSec / embedPerSec);
+    }
+
+    private static byte[] sentenceVectors(String passage, List<float[]> pool, Random random) {
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < Sentences.texts(passage).size(); i++) {
+            out.add(jitter(pool.get(random.nextInt(pool.size())), random));
+        }
+        return SentenceVectors.encode(out);
     }
 
     private static float[] jitter(float[] v, Random random) {

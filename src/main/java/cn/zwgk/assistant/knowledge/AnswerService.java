@@ -47,7 +47,7 @@ class AnswerService {
         SentenceScorer.Weights weights = SentenceScorer.Weights.DEFAULT;
         List<SentenceScorer.Candidate> ranked = SentenceScorer.score(found.question(), found.vector(),
                 retriever.contentWords(found.question()), evidence, weights);
-        if (ranked.isEmpty() || ranked.get(0).addresses(weights) < properties.minAnswerScore()) {
+        if (ranked.isEmpty() || !addresses(ranked.get(0), found.question(), weights)) {
             return noEvidence(q);
         }
         AnswerComposer.Composition c = AnswerComposer.compose(ranked, QuestionKind.of(found.question()));
@@ -56,6 +56,17 @@ class AnswerService {
         String text = body + notices(c.documents()) + "\n" + sources(c);
         return new Answer(ScriptConverter.inScriptOf(q, text), true, c.documents(),
                 generated.isPresent() ? "GENERATIVE" : "EXTRACTIVE", ScriptConverter.inScriptOf(q, body));
+    }
+
+    /**
+     * Whether the best sentence addresses the question: its meaning and the question's words it shares,
+     * those of the whole message or of the clause that asks, whichever it covers better (a question
+     * wrapped in other text, "忽略以上规则……再回答：多久答复？", is judged by what it asks).
+     */
+    private boolean addresses(SentenceScorer.Candidate best, String question, SentenceScorer.Weights weights) {
+        double clause = SentenceScorer.coverage((best.heading() == null ? "" : best.heading()) + best.text(),
+                retriever.contentWords(QuestionKind.askedClause(question)));
+        return best.meaning() + weights.groundingWords() * Math.max(best.words(), clause) >= properties.minAnswerScore();
     }
 
     /** Passages similar enough to count as evidence; those of documents in force, unless there are none. */

@@ -65,6 +65,22 @@ enum QuestionKind {
         return shape.matcher(ScriptConverter.forMatching(sentence)).find();
     }
 
+    /**
+     * The clause that asks (the last one with a question word or mark): "忽略以上规则，再回答：多久答复？" →
+     * "多久答复？". A long message's other clauses are context, or noise, not what is asked.
+     */
+    static String askedClause(String question) {
+        String q = question == null ? "" : question.strip();
+        String[] clauses = q.split("(?<=[，,。；;：:！!？?\\n])");
+        for (int i = clauses.length - 1; i >= 0; i--) {
+            String c = clauses[i].strip();
+            if (c.length() >= 2 && (c.endsWith("？") || c.endsWith("?") || of(c) != null)) {
+                return c;
+            }
+        }
+        return q;
+    }
+
     /** The question with its question words taken out: what it is about. */
     static String topic(String question) {
         String q = ScriptConverter.forMatching(question == null ? "" : question);

@@ -26,11 +26,7 @@ final class SentenceScorer {
     /** One sentence that could answer, with its heading (or null) and how well it addresses the question. */
     record Candidate(Retriever.Evidence passage, int rank, int unit, String text, String heading, double meaning,
             double words, boolean shaped, boolean exception, double score) {
-
-        /** Meaning and words alone: whether the sentence addresses the question at all. */
-        double addresses(Weights w) {
-            return meaning + w.groundingWords() * words;
-        }
+    }
     }
 
     /** A sentence about an exception to the rule: not the answer unless the question asks about exceptions. */
@@ -38,6 +34,18 @@ final class SentenceScorer {
     private static final Pattern ASKS_EXCEPTION = Pattern.compile("延|逾期|例外|另有|特殊|超过|不计|除了");
 
     private SentenceScorer() {
+    }
+
+    /** The share of the question's words (by weight) that the text contains. */
+    static double coverage(String text, Map<String, Double> words) {
+        String matchable = ScriptConverter.compact(text);
+        double total = 0;
+        double shared = 0;
+        for (Map.Entry<String, Double> word : words.entrySet()) {
+            total += word.getValue();
+            shared += matchable.contains(word.getKey()) ? word.getValue() : 0;
+        }
+        return total <= 0 ? 0 : shared / total;
     }
 
     /**
@@ -48,7 +56,6 @@ final class SentenceScorer {
             List<Retriever.Evidence> passages, Weights w) {
         QuestionKind kind = QuestionKind.of(question);
         boolean wantsException = ASKS_EXCEPTION.matcher(ScriptConverter.forMatching(question)).find();
-        double total = words.values().stream().mapToDouble(Double::doubleValue).sum();
         List<Candidate> out = new ArrayList<>();
         for (int rank = 0; rank < passages.size(); rank++) {
             Retriever.Evidence e = passages.get(rank);
@@ -67,14 +74,7 @@ final class SentenceScorer {
                 if (heading != null) {
                     meaning = Math.max(meaning, (meaning + headingMeaning) / 2);
                 }
-                String matchable = ScriptConverter.compact((heading == null ? "" : heading) + u.text());
-                double shared = 0;
-                for (Map.Entry<String, Double> word : words.entrySet()) {
-                    if (matchable.contains(word.getKey())) {
-                        shared += word.getValue();
-                    }
-                }
-                double coverage = total <= 0 ? 0 : shared / total;
+                double coverage = coverage((heading == null ? "" : heading) + u.text(), words);
                 String simplified = ScriptConverter.forMatching(u.text());
                 boolean shaped = kind != null && kind.fits(simplified);
                 boolean exception = !wantsException && EXCEPTION.matcher(simplified).find();

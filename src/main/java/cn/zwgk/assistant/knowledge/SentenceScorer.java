@@ -27,7 +27,6 @@ final class SentenceScorer {
     record Candidate(Retriever.Evidence passage, int rank, int unit, String text, String heading, double meaning,
             double words, boolean shaped, boolean exception, double score) {
     }
-    }
 
     /** A sentence about an exception to the rule: not the answer unless the question asks about exceptions. */
     private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在|超过合理");

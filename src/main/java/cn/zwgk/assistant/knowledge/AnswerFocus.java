@@ -15,7 +15,7 @@ final class AnswerFocus {
     private static final Pattern NOUN_BEFORE = Pattern.compile("(\\p{IsHan}{2})(?:是什么|是多少|是哪|是谁|叫什么)");
     /** A count ("几次", "多少宗"; not "哪几条", which asks for a list) or a place ("哪条街", "几楼"). */
     private static final Pattern MEASURE_AFTER = Pattern.compile(
-            "(?<!哪)(几|多少)([次宗件条楼层号名项篇元届批期])|(哪)[条个]?([街路楼层号])");
+            "(?<!哪)(几|多少)([次宗件条楼层号名项篇元届批期页份本张所户台辆座])|(哪)[条个]?([街路楼层号])");
     private static final String FUNCTION_CHARS = "的了吗呢吧啊是在有和与或就都也还要会能可请问我你您他她它这那个些";
     private static final String NUMERALS = "0123456789一二两三四五六七八九十百千万";
 

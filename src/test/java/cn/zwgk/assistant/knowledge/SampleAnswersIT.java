@@ -1,0 +1,87 @@
+package cn.zwgk.assistant.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.zwgk.assistant.support.IntegrationTest;
+import cn.zwgk.assistant.support.WechatTestClient;
+
+/**
+ * What a newcomer's simulator shows on the bundled sample documents, through the webhook: the first
+ * line answers the question asked, each document is cited once, a follow-up takes the previous
+ * question's topic, and a Traditional question is answered in Traditional script.
+ */
+@IntegrationTest
+class SampleAnswersIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KnowledgeService knowledge;
+
+    @BeforeEach
+    void samplesImported() {
+        await().atMost(Duration.ofMinutes(3)).until(() -> knowledge.documents().stream()
+                .filter(d -> d.source().endsWith(".txt")).count() >= 3);
+    }
+
+    private String ask(WechatTestClient wechat, String openid, String question) {
+        return WechatTestClient.extract(wechat.postPlain(wechat.textXml(openid, question, WechatTestClient.nextMsgId()))
+                .body(), "Content");
+    }
+
+    private static String firstLine(String reply) {
+        return reply.split("\n")[0];
+    }
+
+    /** Source lines: "[n]《…》…" after "出处：". */
+    private static long sourceLines(String reply) {
+        return Arrays.stream(reply.split("\n")).filter(l -> l.matches("^\\[\\d+]《.*")).count();
+    }
+
+    private static long distinctSourceTitles(String reply) {
+        return Arrays.stream(reply.split("\n")).filter(l -> l.matches("^\\[\\d+]《.*"))
+                .map(l -> l.substring(l.indexOf('《'), l.indexOf('》') + 1)).distinct().count();
+    }
+
+    @Test
+    void theSimulatorsFirstQuestionsGetTheRightFirstLineAndOneSourceLinePerDocument() {
+        WechatTestClient wechat = WechatTestClient.defaultAccount(port);
+        String openid = "oSample" + UUID.randomUUID().toString().substring(0, 8);
+
+        String fees = ask(wechat, openid, "申请要收费吗？");
+        assertThat(firstLine(fees)).contains("不收取费用").doesNotStartWith("（七）");
+        assertThat(fees).contains("（七）收费");
+        assertThat(sourceLines(fees)).isEqualTo(distinctSourceTitles(fees)).isPositive();
+
+        String deadline = ask(wechat, openid, "多久答复");
+        assertThat(firstLine(deadline)).contains("20个工作日内予以答复");
+        assertThat(sourceLines(deadline)).isEqualTo(distinctSourceTitles(deadline));
+
+        String extension = ask(wechat, openid, "那延期呢？");
+        assertThat(firstLine(extension)).contains("延长的期限最长不超过20个工作日");
+        assertThat(extension).doesNotContain("舆情");
+
+        String remedy = ask(wechat, openid, "不公开怎么办");
+        assertThat(firstLine(remedy)).containsAnyOf("行政复议", "投诉");
+        assertThat(sourceLines(remedy)).isEqualTo(distinctSourceTitles(remedy));
+    }
+
+    @Test
+    void aTraditionalQuestionIsAnsweredInTraditionalAndAnUnansweredOneHonestly() {
+        WechatTestClient wechat = WechatTestClient.defaultAccount(port);
+        String openid = "oSample" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(firstLine(ask(wechat, openid, "申請要收費嗎？"))).contains("不收取費用");
+        String principles = ask(wechat, openid, "政务公开的基本原则是什么？");
+        assertThat(principles).contains("没有找到").doesNotContain("出处");
+    }
+}

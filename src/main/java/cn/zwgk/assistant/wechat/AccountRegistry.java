@@ -113,7 +113,17 @@ public class AccountRegistry {
                 value(raw, "aesKey", env),
                 value(raw, "secret", env),
                 Boolean.parseBoolean(value(raw, "customerService", env)),
-                value(raw, "previousAesKey", env));
+                value(raw, "previousAesKey", env),
+                mode(raw, env, file));
+    }
+
+    private static Account.Mode mode(Map<String, Object> raw, Environment env, Path file) {
+        String aesKey = value(raw, "aesKey", env);
+        try {
+            return Account.Mode.of(value(raw, "mode", env), aesKey != null && !aesKey.isBlank());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + " in " + file);
+        }
     }
 
     private static void refuseShippedSecrets(Map<String, Object> raw, Environment env, ShippedSecrets shipped, Path file) {

@@ -44,6 +44,8 @@ class ReplayGuard {
             return 2
             """;
 
+    private static final String URL_CHECK = "url-check";
+
     private final Redis redis;
     private final Clock clock;
     private final long windowMillis;
@@ -61,11 +63,23 @@ class ReplayGuard {
      * @param epochSeconds the request's timestamp, already checked to be fresh
      */
     Verdict admit(String appId, String signature, long epochSeconds, String body) {
+        return record(appId, signature, epochSeconds, digest(body));
+    }
+
+    /**
+     * Records the query string of a URL check (GET): it signs timestamp and nonce like a message's,
+     * so it must carry no message afterwards. Its mark is no body's digest.
+     */
+    void reserveForUrlCheck(String appId, String signature, long epochSeconds) {
+        record(appId, signature, epochSeconds, URL_CHECK);
+    }
+
+    private Verdict record(String appId, String signature, long epochSeconds, String mark) {
         long ttl = Math.max(1000, epochSeconds * 1000 + windowMillis - clock.millis() + 1000);
         Object result;
         try {
             result = redis.jedis().eval(ADMIT, List.of(redis.key("wx", "seen", appId, signature.toLowerCase(Locale.ROOT))),
-                    List.of(digest(body), Long.toString(ttl)));
+                    List.of(mark, Long.toString(ttl)));
         } catch (RuntimeException e) {
             log.warn("Cannot check a request for {} against replays: {}", appId, e.toString());
             return Verdict.UNCHECKED;

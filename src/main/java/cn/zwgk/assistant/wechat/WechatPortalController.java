@@ -77,6 +77,10 @@ class WechatPortalController {
         if (!signatureValid(account, signature, timestamp, nonce)) {
             return refuse(HttpStatus.FORBIDDEN, "bad signature");
         }
+        long epochSeconds = fresh(timestamp);
+        if (epochSeconds >= 0) {
+            replayGuard.reserveForUrlCheck(account.appId(), signature, epochSeconds);
+        }
         return ResponseEntity.ok(echostr == null ? "" : echostr);
     }
 

@@ -45,6 +45,19 @@ class ReplayIT extends ChannelIntegrationTest {
     }
 
     @Test
+    void theQueryStringOfAUrlCheckCannotCarryAMessage() {
+        WechatTestClient city = city();
+        String query = city.signedQuery(WechatTestClient.now());
+        assertThat(city.get(query + "&echostr=4375120948345356249").statusCode()).isEqualTo(200);
+
+        String id = "url-check-" + WechatTestClient.nextMsgId();
+        HttpResponse<String> forged = city.post(query, city.textXml(newOpenid("victim"),
+                ScriptedHandler.script(id, false), WechatTestClient.nextMsgId()), Duration.ofSeconds(10));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ScriptedHandler.invocations(id)).isZero();
+    }
+
+    @Test
     void aQueryStringSeenWithAnEncryptedMessageCannotCarryAPlaintextOne() {
         WechatTestClient city = city();
         String ts = Long.toString(WechatTestClient.now());

@@ -21,7 +21,7 @@
     return {
       appId: option.value,
       name: option.dataset.name,
-      safeMode: option.dataset.safeMode === 'true',
+      mode: option.dataset.mode,
       customerService: option.dataset.customerService === 'true'
     };
   }
@@ -186,9 +186,11 @@
     chat.textContent = '';
     var a = account();
     $('phone-title').textContent = a.name;
-    $('encrypt').disabled = !a.safeMode;
-    if (!a.safeMode) { $('encrypt').checked = false; }
-    $('fact-safe').textContent = a.safeMode ? labels.factSafeYes : labels.factSafeNo;
+    // as on WeChat's side: safe mode encrypts every push, plain mode none, compatible mode as chosen
+    $('encrypt').disabled = a.mode !== 'compatible';
+    $('encrypt').checked = a.mode === 'safe' || (a.mode === 'compatible' && $('encrypt').checked);
+    $('fact-safe').textContent = a.mode === 'safe' ? labels.factSafe
+        : a.mode === 'compatible' ? labels.factCompatible : labels.factPlain;
     $('fact-cs').textContent = a.customerService ? labels.factCsYes : labels.factCsNo;
   }
 

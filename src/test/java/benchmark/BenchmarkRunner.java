@@ -141,7 +141,9 @@ public final class BenchmarkRunner {
         List<String> args = new ArrayList<>(List.of(
                 "--platform.data-dir=" + dataDir,
                 "--platform.channel-config-dir=" + Path.of("channel-config").toAbsolutePath(),
-                "--platform.redis-key-prefix=" + id + ":"));
+                "--platform.redis-key-prefix=" + id + ":",
+                // the benchmark posts plaintext (BenchAccount): the default account, safe by default, takes it in compatible mode
+                "--WECHAT_MODE=compatible"));
         if (backend != null) {
             args.addAll(backend.applicationArgs());
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param text      what the citizen reads: the answer, any notices, and the source lines
  * @param grounded  true when the answer rests on passages of the knowledge base
  * @param citations the passages cited as [1], [2] …, one per document, in that order
- * @param mode      {@code EXTRACTIVE}, {@code GENERATIVE} or {@code NO_EVIDENCE}
+ * @param mode      {@code EXTRACTIVE}, {@code GENERATIVE}, {@code NO_EVIDENCE} or {@code LOADING} (the
+ *                  knowledge base is still loading after the start)
  * @param body      the answer alone, without notices and source lines
  */
 public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body) {

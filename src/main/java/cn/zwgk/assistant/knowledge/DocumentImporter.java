@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Parses, chunks and embeds a document, then stores it: the same content again changes nothing,
- * a changed document with the same source or title replaces the old version.
+ * a changed document with the same source or title replaces the old version. In the {@code kb}
+ * command line the index is not touched: the server holds it and follows the change counter.
  */
 @Component
 class DocumentImporter {
@@ -23,14 +24,16 @@ class DocumentImporter {
     private final IndexSynchronizer synchronizer;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final boolean updatesIndex;
 
     DocumentImporter(DocumentStore store, Embedder embedder, IndexSynchronizer synchronizer, TransactionTemplate tx,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, KnowledgeProperties properties) {
         this.store = store;
         this.embedder = embedder;
         this.synchronizer = synchronizer;
         this.tx = tx;
         this.events = events;
+        this.updatesIndex = !properties.cli();
     }
 
     ImportResult importFile(String fileName, byte[] content) {
@@ -76,7 +79,7 @@ class DocumentImporter {
             }
             return new long[] {id, store.version(), previous.isPresent() ? 1 : 0};
         });
-        synchronizer.documentChanged(result[0], result[1]);
+        indexChanged(result[0], result[1]);
         return new ImportResult(p.name(), result[0], doc.metadata().title(), result[2] == 1 ? "UPDATED" : "CREATED",
                 p.pieces().size(), null);
     }
@@ -119,8 +122,14 @@ class DocumentImporter {
         if (version == null) {
             return false;
         }
-        synchronizer.documentChanged(id, version);
+        indexChanged(id, version);
         return true;
+    }
+
+    private void indexChanged(long documentId, long version) {
+        if (updatesIndex) {
+            synchronizer.documentChanged(documentId, version);
+        }
     }
 
     /** Counts a change, so that every instance's index is rebuilt. */

@@ -11,26 +11,30 @@ import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.platform.PlatformProperties;
 
 /** The {@code kb} commands: import a folder of documents or a list of URLs; evaluate retrieval on a question set. */
 @Component
 class KnowledgeCli {
 
-    private final KnowledgeService knowledge;
     /** Files read and embedded together: full model batches, bounded memory. */
     private static final int FILES_PER_BATCH = 32;
 
+    private final KnowledgeService knowledge;
+    private final KnowledgeProperties properties;
+    private final PlatformProperties platform;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-    KnowledgeCli(KnowledgeService knowledge) {
+    KnowledgeCli(KnowledgeService knowledge, KnowledgeProperties properties, PlatformProperties platform) {
         this.knowledge = knowledge;
+        this.properties = properties;
+        this.platform = platform;
     }
 
     int run(String[] args) {
@@ -63,14 +67,14 @@ class KnowledgeCli {
     }
 
     private int importDir(Path dir) {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).filter(p -> DocumentParser.supported(p.getFileName().toString()))
-                    .sorted().forEach(files::add);
+        List<Path> files;
+        try {
+            files = KnowledgeCliChecks.documents(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int failed = 0;
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
         for (int from = 0; from < files.size(); from += FILES_PER_BATCH) {
             Map<String, byte[]> batch = new LinkedHashMap<>();
             for (Path file : files.subList(from, Math.min(files.size(), from + FILES_PER_BATCH))) {
@@ -81,10 +85,24 @@ class KnowledgeCli {
                     out.printf("FAILED    %s  %s%n", file, e.getMessage());
                 }
             }
-            failed += print(knowledge.importDocuments(batch, ImportOptions.NONE));
+            failed += print(knowledge.importDocuments(batch, ImportOptions.NONE), outcomes);
         }
-        out.printf("%d files, %d failed%n", files.size(), failed);
+        out.printf("%d files, %d failed%s%n", files.size(), failed, summary(outcomes));
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The counts by outcome, where they went, and when a server sees them. */
+    private String summary(Map<String, Integer> outcomes) {
+        int changed = outcomes.getOrDefault("CREATED", 0) + outcomes.getOrDefault("UPDATED", 0);
+        String counts = String.format(" (%d created, %d updated, %d unchanged); DATA_DIR %s",
+                outcomes.getOrDefault("CREATED", 0), outcomes.getOrDefault("UPDATED", 0),
+                outcomes.getOrDefault("UNCHANGED", 0), Path.of(platform.dataDir()).toAbsolutePath().normalize());
+        if (changed == 0) {
+            return counts;
+        }
+        long seconds = Math.max(1, properties.pollInterval().toSeconds());
+        return counts + String.format("%nA server running on this database answers from them after its next index"
+                + " check (every %d s, no restart needed); a server started later, once it has started.", seconds);
     }
 
     /** Fetches each URL of the list (one a line, "#" comments) and imports the pages. */
@@ -119,15 +137,17 @@ class KnowledgeCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        failed += print(knowledge.importDocuments(pages, ImportOptions.NONE));
-        out.printf("%d URLs, %d failed%n", total, failed);
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        failed += print(knowledge.importDocuments(pages, ImportOptions.NONE), outcomes);
+        out.printf("%d URLs, %d failed%s%n", total, failed, summary(outcomes));
         return failed == 0 ? 0 : 1;
     }
 
-    /** Prints one line per file; returns how many failed. */
-    private int print(List<ImportResult> results) {
+    /** Prints one line per file and counts the outcomes; returns how many failed. */
+    private int print(List<ImportResult> results, Map<String, Integer> outcomes) {
         int failed = 0;
         for (ImportResult r : results) {
+            outcomes.merge(r.outcome(), 1, Integer::sum);
             if (r.failed()) {
                 failed++;
                 out.printf("FAILED    %s  %s%n", r.file(), r.error());

@@ -3,6 +3,7 @@ package cn.zwgk.assistant.knowledge;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param llmApiKey       its API key
  * @param llmModel        its model name
  * @param llmTimeout      how long to wait for the model before answering extractively
+ * @param cli             set by the {@code kb} command line: no sample import, no background jobs, and
+ *                        the search index left to the server (it follows the database's change counter)
  */
 @ConfigurationProperties("knowledge")
 record KnowledgeProperties(
@@ -29,7 +32,19 @@ record KnowledgeProperties(
         String llmBaseUrl,
         String llmApiKey,
         String llmModel,
-        @DefaultValue("3s") Duration llmTimeout) {
+        @DefaultValue("3s") Duration llmTimeout,
+        @DefaultValue("false") boolean cli) {
+
+    @ConstructorBinding
+    KnowledgeProperties {
+    }
+
+    /** The server's settings (tests). */
+    KnowledgeProperties(boolean importSamples, double minSimilarity, double minAnswerScore, Duration pollInterval,
+            String promptsDir, String llmBaseUrl, String llmApiKey, String llmModel, Duration llmTimeout) {
+        this(importSamples, minSimilarity, minAnswerScore, pollInterval, promptsDir, llmBaseUrl, llmApiKey, llmModel,
+                llmTimeout, false);
+    }
 
     boolean generative() {
         return llmBaseUrl != null && !llmBaseUrl.isBlank() && llmModel != null && !llmModel.isBlank();

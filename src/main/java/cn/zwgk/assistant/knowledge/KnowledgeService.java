@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.zwgk.assistant.platform.Texts;
+
 /**
  * The policy knowledge base: import and manage published documents, search them, and answer
  * questions from them with citations ({@link #ask}).
@@ -19,14 +21,26 @@ public class KnowledgeService {
     private final Retriever retriever;
     private final AnswerService answers;
     private final IndexSynchronizer synchronizer;
+    private final KnowledgeLoader loader;
+    private final Texts texts;
 
     KnowledgeService(DocumentImporter importer, DocumentStore store, Retriever retriever, AnswerService answers,
-            IndexSynchronizer synchronizer) {
+            IndexSynchronizer synchronizer, KnowledgeLoader loader, Texts texts) {
         this.importer = importer;
         this.store = store;
         this.retriever = retriever;
         this.answers = answers;
         this.synchronizer = synchronizer;
+        this.loader = loader;
+        this.texts = texts;
+    }
+
+    /**
+     * False while the knowledge base is still loading after the start (sample import, index
+     * rebuild): an answer now would wrongly say "not found".
+     */
+    public boolean ready() {
+        return loader.loaded();
     }
 
     /** Imports one file (.txt, .html, .docx, .pdf); idempotent, and a new version replaces the old one. */
@@ -94,8 +108,15 @@ public class KnowledgeService {
         return retriever.search(question, Math.max(1, Math.min(k, 50)));
     }
 
-    /** A short answer grounded in the documents, with numbered citations; honest when there is no evidence. */
+    /**
+     * A short answer grounded in the documents, with numbered citations; honest when there is no
+     * evidence; "still loading, ask again shortly" (mode {@code LOADING}) before the knowledge base is {@link #ready()}.
+     */
     public Answer ask(String question) {
+        if (!ready()) {
+            String loading = ScriptConverter.inScriptOf(question, texts.get("knowledge.answer.loading"));
+            return new Answer(loading, false, List.of(), "LOADING", loading);
+        }
         return answers.answer(question);
     }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -14,34 +11,19 @@ import org.springframework.stereotype.Component;
 /**
  * Imports the project's own sample documents ({@code classpath:kb/samples}) when the knowledge base
  * is empty and {@code knowledge.import-samples} is on (the embedded profile), so a newcomer's
- * simulator answers policy questions at once. Runs off the startup thread.
+ * simulator answers policy questions at once. {@link KnowledgeLoader} runs it off the startup thread.
  */
 @Component
 class SampleDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(SampleDocuments.class);
 
-    private final KnowledgeProperties properties;
     private final DocumentStore store;
     private final DocumentImporter importer;
-    private final Environment environment;
 
-    SampleDocuments(KnowledgeProperties properties, DocumentStore store, DocumentImporter importer,
-                    Environment environment) {
-        this.properties = properties;
+    SampleDocuments(DocumentStore store, DocumentImporter importer) {
         this.store = store;
         this.importer = importer;
-        this.environment = environment;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (!properties.importSamples() || environment.getProperty("knowledge.cli", Boolean.class, false)) {
-            return;
-        }
-        Thread thread = new Thread(this::importIfEmpty, "kb-samples");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void importIfEmpty() {

@@ -171,8 +171,9 @@ public class PersonalDataCipher {
             return Base64.getDecoder().decode(configured.strip());
         }
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("DATA_ENCRYPTION_KEY is not set: the prod profile needs the key for "
-                    + "personal data (base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
+            throw new StartupRefusal("DATA_ENCRYPTION_KEY", "is not set: the prod profile needs the key for personal data",
+                    "Set DATA_ENCRYPTION_KEY to base64 of 32 random bytes (openssl rand -base64 32), the same on every "
+                    + "instance, kept in the secret store.");
         }
         Path file = Path.of(properties.dataDir(), "keys", "data.key");
         try {

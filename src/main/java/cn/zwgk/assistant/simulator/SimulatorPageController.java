@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.simulator;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Controller;
@@ -50,11 +51,12 @@ class SimulatorPageController {
     }
 
     /** What the page may know about an account: never its token, key or secret. */
-    record AccountOption(String appId, String name, boolean safeMode, boolean customerService) {
+    record AccountOption(String appId, String name, String mode, boolean customerService) {
 
         static AccountOption of(Account account) {
             String name = account.name() == null || account.name().isBlank() ? account.appId() : account.name();
-            return new AccountOption(account.appId(), name, account.hasAesKey(), account.customerService());
+            return new AccountOption(account.appId(), name, account.mode().name().toLowerCase(Locale.ROOT),
+                    account.customerService());
         }
     }
 }

@@ -73,9 +73,11 @@ public class WechatServerEmulator {
     public EmulatorResult send(EmulatedMessage message) {
         Account account = accounts.apply(message.appId())
                 .orElseThrow(() -> new IllegalArgumentException("unknown account " + message.appId()));
-        if (message.encrypt() && !account.hasAesKey()) {
-            throw new IllegalArgumentException("account " + account.appId() + " has no EncodingAESKey for safe mode");
+        if (message.encrypt() && !account.acceptsEncrypted()) {
+            throw new IllegalArgumentException("account " + account.appId() + " is in plain mode: no encrypted pushes");
         }
+        // as WeChat does: a safe-mode account gets every push encrypted, a compatible one as asked
+        boolean encrypt = message.encrypt() || !account.acceptsPlaintext();
         String base = baseUrl;
         if (base == null) {
             throw new IllegalStateException("the web server has not started yet");
@@ -84,7 +86,7 @@ public class WechatServerEmulator {
         String xml = WechatMessageXml.build(account.originalId(), message, now, MSG_IDS.incrementAndGet());
         String timestamp = Long.toString(now);
         String nonce = Long.toString(1_000_000_000L + RANDOM.nextInt(1_000_000_000));
-        WechatSigning.Push push = message.encrypt()
+        WechatSigning.Push push = encrypt
                 ? WechatSigning.encrypted(account, message.openid(), xml, timestamp, nonce, random16())
                 : WechatSigning.plain(account, message.openid(), xml, timestamp, nonce);
         URI uri = URI.create(base + "/wechat/portal/" + URLEncoder.encode(account.appId(), StandardCharsets.UTF_8)

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.wechat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,16 +35,18 @@ class AnswerStore {
             """;
 
     private final Redis redis;
+    private final Clock clock;
     private final long ttlMillis;
 
-    AnswerStore(Redis redis, WechatProperties properties) {
+    AnswerStore(Redis redis, WechatProperties properties, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
         this.ttlMillis = properties.dedupeTtl().toMillis();
     }
 
     /** Records one delivery of the message; returns the attempt number and the first-seen time. */
     Attempt attempt(String appId, String messageKey) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         List<?> result = (List<?>) redis.jedis().eval(ATTEMPT,
                 List.of(key(appId, messageKey, "n"), key(appId, messageKey, "first")),
                 List.of(Long.toString(ttlMillis), Long.toString(now)));

@@ -69,6 +69,12 @@ class ReplyCoordinator {
         }
     }
 
+    /** The answer to a message that cannot be handled now (shared state unavailable): "send it again shortly". */
+    CompletableFuture<Optional<String>> unavailable(InboundMessage message) {
+        metrics.unavailable();
+        return CompletableFuture.completedFuture(Optional.of(texts.get("wechat.unavailable")));
+    }
+
     private Optional<String> unavailable(InboundMessage message, Throwable e) {
         log.warn("Message {} not handled, shared state unavailable: {}", message.messageKey(), e.toString());
         metrics.unavailable();

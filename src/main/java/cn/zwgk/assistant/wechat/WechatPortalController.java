@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +33,10 @@ import cn.zwgk.assistant.conversation.InboundMessage;
 
 /**
  * The webhook WeChat calls. Every request is checked in this order before anything is parsed:
- * known account (404), signature (403), replay window (403), body size (413); then the XML is read
- * without DTDs (400), decrypted and its appId checked in safe mode, deduplicated and answered.
+ * known account (404), signature (403), replay window (403), body size (413), query string not
+ * used before with another body (403, {@link ReplayGuard}); then {@link InboundEnvelope} opens it
+ * (the account's mode, the XML without DTDs, decryption, the addressee: 400 or 403), and the
+ * message is deduplicated and answered.
  */
 @RestController
 @RequestMapping("/wechat/portal/{appId}")
@@ -48,14 +50,18 @@ class WechatPortalController {
     private final ReplyCoordinator coordinator;
     private final ReplyEncoder encoder;
     private final WechatMetrics metrics;
+    private final ReplayGuard replayGuard;
+    private final Clock clock;
 
     WechatPortalController(AccountRegistry accounts, WechatProperties properties, ReplyCoordinator coordinator,
-                           ReplyEncoder encoder, WechatMetrics metrics) {
+                           ReplyEncoder encoder, WechatMetrics metrics, ReplayGuard replayGuard, Clock clock) {
         this.accounts = accounts;
         this.properties = properties;
         this.coordinator = coordinator;
         this.encoder = encoder;
         this.metrics = metrics;
+        this.replayGuard = replayGuard;
+        this.clock = clock;
     }
 
     @GetMapping(produces = "text/plain;charset=UTF-8")
@@ -70,6 +76,10 @@ class WechatPortalController {
         }
         if (!signatureValid(account, signature, timestamp, nonce)) {
             return refuse(HttpStatus.FORBIDDEN, "bad signature");
+        }
+        long epochSeconds = fresh(timestamp);
+        if (epochSeconds >= 0) {
+            replayGuard.reserveForUrlCheck(account.appId(), signature, epochSeconds);
         }
         return ResponseEntity.ok(echostr == null ? "" : echostr);
     }
@@ -102,7 +112,8 @@ class WechatPortalController {
             metrics.refused("signature");
             return done(refuse(HttpStatus.FORBIDDEN, "bad signature"));
         }
-        if (!fresh(timestamp)) {
+        long epochSeconds = fresh(timestamp);
+        if (epochSeconds < 0) {
             metrics.refused("replay");
             return done(refuse(HttpStatus.FORBIDDEN, "timestamp outside the replay window"));
         }
@@ -111,30 +122,34 @@ class WechatPortalController {
             metrics.refused("size");
             return done(refuse(HttpStatus.PAYLOAD_TOO_LARGE, "body too large"));
         }
+        ReplayGuard.Verdict seen = replayGuard.admit(account.appId(), signature, epochSeconds, body);
+        if (seen == ReplayGuard.Verdict.CONFLICT) {
+            metrics.refused("replay");
+            log.warn("Refused a request for {}: its query string came before with another body", appId);
+            return done(refuse(HttpStatus.FORBIDDEN, "query string already used with another body"));
+        }
         boolean aes = "aes".equalsIgnoreCase(encryptType);
         InboundMessage message;
         try {
-            Map<String, String> fields = SafeXml.parse(body);
-            if (aes) {
-                fields = decrypt(account, fields, timestamp, nonce, msgSignature);
-                if (fields == null) {
-                    metrics.refused("msg_signature");
-                    return done(refuse(HttpStatus.FORBIDDEN, "bad msg_signature or appId"));
-                }
-            }
-            message = InboundParser.parse(account, fields);
+            message = InboundEnvelope.open(account, body, aes, timestamp, nonce, msgSignature);
         } catch (BadMessageException e) {
             metrics.refused("malformed");
             log.info("Refused a message for {}: {}", appId, e.getMessage());
             return done(refuse(HttpStatus.BAD_REQUEST, e.getMessage()));
+        } catch (RefusedMessageException e) {
+            metrics.refused(e.metric());
+            log.info("Refused a message for {}: {}", appId, e.getMessage());
+            return done(refuse(HttpStatus.FORBIDDEN, e.getMessage()));
         }
         metrics.received(message);
-        CompletableFuture<ResponseEntity<String>> reply = coordinator.reply(account, message)
-                .thenApply(answer -> {
-                    metrics.replied(started);
-                    String xml = answer.map(text -> encoder.encode(account, message, text, aes)).orElse("success");
-                    return ResponseEntity.ok().contentType(XML).body(xml);
-                });
+        // unchecked against replays (Redis unreachable): not handled, like any message while Redis is down
+        CompletableFuture<Optional<String>> answer = seen == ReplayGuard.Verdict.UNCHECKED
+                ? coordinator.unavailable(message) : coordinator.reply(account, message);
+        CompletableFuture<ResponseEntity<String>> reply = answer.thenApply(text -> {
+            metrics.replied(started);
+            String xml = text.map(t -> encoder.encode(account, message, t, aes)).orElse("success");
+            return ResponseEntity.ok().contentType(XML).body(xml);
+        });
         ResponseEntity<String> ready = readyWithin(reply, properties.inlineWait());
         if (ready == null) {
             return reply;
@@ -159,27 +174,6 @@ class WechatPortalController {
         }
     }
 
-    private Map<String, String> decrypt(Account account, Map<String, String> envelope, String timestamp,
-                                        String nonce, String msgSignature) {
-        String encrypted = envelope.get("Encrypt");
-        if (encrypted == null || encrypted.isBlank() || !account.hasAesKey()) {
-            throw new BadMessageException("safe mode message without Encrypt");
-        }
-        String expected = MessageCrypto.signature(account.token(), timestamp, nonce, encrypted);
-        if (!MessageCrypto.matches(expected, msgSignature)) {
-            return null;
-        }
-        MessageCrypto.Decrypted decrypted = MessageCrypto.decrypt(account, encrypted);
-        if (decrypted.previousKey()) {
-            log.info("Message for account {} was sealed with the previous EncodingAESKey", account.appId());
-        }
-        if (!account.appId().equals(decrypted.appId())) {
-            log.warn("Encrypted message for account {} carries appId {}", account.appId(), decrypted.appId());
-            return null;
-        }
-        return SafeXml.parse(decrypted.xml());
-    }
-
     private boolean signatureValid(Account account, String signature, String timestamp, String nonce) {
         if (signature == null || timestamp == null || nonce == null) {
             return false;
@@ -187,13 +181,14 @@ class WechatPortalController {
         return MessageCrypto.matches(MessageCrypto.signature(account.token(), timestamp, nonce), signature);
     }
 
-    private boolean fresh(String timestamp) {
+    /** The timestamp in epoch seconds when it is within the replay window of now, else -1. */
+    private long fresh(String timestamp) {
         try {
             long seconds = Long.parseLong(timestamp.trim());
-            long skew = Math.abs(Instant.now().getEpochSecond() - seconds);
-            return skew <= properties.replayWindow().toSeconds();
+            long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
+            return skew <= properties.replayWindow().toSeconds() && seconds >= 0 ? seconds : -1;
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 

@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryHold        how long a non-final attempt is held, so that WeChat's own retry takes over
  * @param finalAttempt     the attempt number WeChat does not retry after (1 + 3 retries)
  * @param finalAfter       an attempt that starts this long after the first is treated as final too
- * @param dedupeTtl        how long message keys and shared answers stay in Redis
+ * @param dedupeTtl        how long message keys and shared answers stay in Redis: at least twice the
+ *                         replay window plus 5 s, for a request is good for the window either side
+ *                         of its timestamp, and a replay of it must still find its message (else it
+ *                         would be handled again)
  * @param apiMaxRetries    WxJava's retry count for errcode -1 (its default waits ~31 s); 0 leaves retries to the outbox
  * @param apiRetrySleep    WxJava's first back-off step
  * @param workers          threads that compute answers off the request threads
@@ -35,7 +38,7 @@ public record WechatProperties(
         @DefaultValue("5500ms") Duration retryHold,
         @DefaultValue("4") int finalAttempt,
         @DefaultValue("14s") Duration finalAfter,
-        @DefaultValue("120s") Duration dedupeTtl,
+        @DefaultValue("610s") Duration dedupeTtl,
         @DefaultValue("0") int apiMaxRetries,
         @DefaultValue("200ms") Duration apiRetrySleep,
         @DefaultValue("16") int workers,
@@ -43,4 +46,11 @@ public record WechatProperties(
         @DefaultValue("100ms") Duration inlineWait,
         @DefaultValue("30") int rateLimit,
         @DefaultValue("60s") Duration rateWindow) {
+
+    public WechatProperties {
+        if (dedupeTtl.compareTo(replayWindow.multipliedBy(2).plusSeconds(5)) < 0) {
+            throw new IllegalArgumentException("wechat.dedupe-ttl (" + dedupeTtl + ") must be at least twice "
+                    + "wechat.replay-window (" + replayWindow + ") plus 5 s: a replayed request must still find its message");
+        }
+    }
 }

@@ -1,15 +1,30 @@
 package cn.zwgk.assistant.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +32,12 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.zwgk.assistant.Application;
+import cn.zwgk.assistant.support.AdminApi;
+import cn.zwgk.assistant.support.AppProcess;
 import cn.zwgk.assistant.support.ProcessTree;
 import cn.zwgk.assistant.support.TestBackends;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code kb} commands as an operator runs them: the same main class as the server, in a JVM of
@@ -44,6 +63,9 @@ class KnowledgeCliIT {
             <p>二、借阅数量</p><p>每证可同时借阅图书6册，借期30天，可续借一次。</p>
             </div><div class="footer">版权所有 示例区人民政府 上一篇 下一篇</div></body></html>
             """;
+
+    static final String EXAMPLE_TITLE = "示例市政务服务中心关于推行延时和周末服务的通告";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     final Map<String, String> backend = TestBackends.properties();
 
@@ -101,10 +123,122 @@ class KnowledgeCliIT {
         assertThat(lines.get(1)).startsWith("{\"id\":\"l1\"").contains("借阅图书6册");
     }
 
+    /**
+     * The README's order: the server runs (with the sample documents, on a fixed in-process Redis port)
+     * and the newcomer imports the example folder with the same settings in another terminal.
+     */
+    @Test
+    void importsTheExampleFolderWhileTheServerRunsOnTheSameDataDir() throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(backend);
+        settings.put("platform.embedded-redis-port", Integer.toString(freePort()));
+        try (AppProcess server = AppProcess.start(settings)) {
+            AdminApi api = new AdminApi(server.port());
+            String question = URLEncoder.encode("政务服务中心周六上午开门吗", StandardCharsets.UTF_8);
+            assertThat(api.get("/api/kb/search?q=" + question + "&k=3")).doesNotContain(EXAMPLE_TITLE);
+
+            Run run = cli(settings, "kb", "import", "docs/examples/kb");
+
+            assertThat(run.exitCode).as(run.output).isZero();
+            assertThat(run.output).containsPattern("CREATED\\s+service-hall-hours.txt\\s+\\(\\d+ chunks, id \\d+\\)\\s+" + EXAMPLE_TITLE)
+                    .contains("1 files, 0 failed (1 created, 0 updated, 0 unchanged); DATA_DIR " + backend.get("platform.data-dir"))
+                    .contains("A server running on this database answers from them after its next index check")
+                    .doesNotContain("Exception");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                JsonNode top = JSON.readTree(api.get("/api/kb/search?q=" + question + "&k=3")).at("/results/0");
+                assertThat(top.path("title").asString()).isEqualTo(EXAMPLE_TITLE);
+                assertThat(top.path("text").asString()).contains("每周六上午9:00至12:00");
+            });
+            JsonNode answer = JSON.readTree(api.post("/api/kb/ask", "{\"question\":\"政务服务中心周六上午开门吗？\"}"));
+            assertThat(answer.path("grounded").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(answer.at("/citations/0/title").asString()).isEqualTo(EXAMPLE_TITLE);
+            assertThat(answer.at("/citations/0/text").asString()).contains("9:00至12:00");
+            assertThat(server.log()).doesNotContain("LockObtainFailedException", "Database may be already in use");
+            if (!TestBackends.external()) {
+                assertH2ServesOnLoopbackOnly();
+            }
+
+            // evaluating needs the index, which the running server holds
+            Path qa = Files.createTempFile("kb-qa", ".jsonl");
+            Files.writeString(qa, "{\"id\":\"h1\",\"question\":\"政务服务中心周六上午开门吗\",\"expected\":[\"每周六上午\"]}\n");
+            Run eval = cli(settings, "kb", "eval", "--qa", qa.toString());
+            assertThat(eval.exitCode).as(eval.output).isEqualTo(1);
+            assertThat(eval.output).doesNotContain("Exception", "\tat ");
+            assertThat(lines(eval.output)).contains("kb eval: the search index under DATA_DIR/index is held by the"
+                    + " server running on this DATA_DIR; stop the server, or evaluate on a copy of DATA_DIR.");
+        }
+    }
+
+    @Test
+    void aMissingOrEmptyFolderGetsOneSentenceBeforeAnythingStarts() throws Exception {
+        Path missing = Files.createTempDirectory("kb-cli-parent").resolve("corpus");
+        Run run = cli("kb", "import", missing.toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.output.strip()).isEqualTo("kb import: there is no folder " + missing
+                + "; name a folder that holds the documents, for example: kb import docs/examples/kb");
+
+        Path empty = Files.createTempDirectory("kb-cli-empty");
+        Files.writeString(empty.resolve("notes.xyz"), "not a document type");
+        Run none = cli("kb", "import", empty.toString());
+        assertThat(none.exitCode).isEqualTo(2);
+        assertThat(none.output.strip()).isEqualTo("kb import: " + empty
+                + " holds no documents to import (.txt, .md, .html, .docx or .pdf, sub-folders included).");
+    }
+
+    /** A process that opened the H2 file without AUTO_SERVER (an older server, a database tool) cannot share it. */
+    @Test
+    void aDatabaseHeldByAProcessThatDoesNotShareItGetsOneSentence() throws Exception {
+        assumeFalse(TestBackends.external(), "H2 only");
+        Path db = Path.of(backend.get("platform.data-dir"), "db", "zwgk");
+        try (Connection tool = DriverManager.getConnection("jdbc:h2:file:" + db + ";MODE=PostgreSQL", "sa", "")) {
+            Run run = cli("kb", "import", "docs/examples/kb");
+            assertThat(run.exitCode).as(run.output).isEqualTo(1);
+            assertThat(run.output).doesNotContain("Exception", "\tat ");
+            assertThat(lines(run.output)).contains("kb: the database under DATA_DIR is open in another process that"
+                    + " does not share it (a server of an older version, or a database tool); stop that process and run"
+                    + " the command again, or upload the documents in the console (知识库) of the running server.");
+        }
+    }
+
     private Run cli(String... args) throws IOException, InterruptedException {
+        return cli(backend, args);
+    }
+
+    /** The server's H2 TCP port (AUTO_SERVER) is announced as localhost and refuses other interfaces. */
+    private void assertH2ServesOnLoopbackOnly() throws IOException {
+        Properties lock = new Properties();
+        try (var in = Files.newInputStream(Path.of(backend.get("platform.data-dir"), "db", "zwgk.lock.db"))) {
+            lock.load(in);
+        }
+        String server = lock.getProperty("server");
+        assertThat(server).startsWith("localhost:");
+        int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && address instanceof Inet4Address) {
+                    try (Socket socket = new Socket()) {
+                        assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address, port), 1000))
+                                .as("H2 port on " + address).isInstanceOf(IOException.class);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The output's lines (background threads may log after the command's last line). */
+    private static List<String> lines(String output) {
+        return output.lines().map(String::strip).toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Run cli(Map<String, String> settings, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m"));
-        backend.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dknowledge.import-samples=false");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
         command.addAll(List.of(args));

@@ -87,7 +87,7 @@ class PromptInjectionIT {
     @BeforeEach
     void samplesImported() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() < 3
+        while ((!knowledge.ready() || knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() < 3)
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }

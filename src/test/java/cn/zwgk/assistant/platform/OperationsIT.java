@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class OperationsIT extends ChannelIntegrationTest {
 
     @Test
     void healthShowsDatabaseAndRedisUp() throws Exception {
+        // 503 OUT_OF_SERVICE only while the knowledge base loads after the start (KnowledgeReadinessIT)
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> get("/actuator/health", null).statusCode() == 200);
         HttpResponse<String> response = get("/actuator/health", null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JsonMapper.builder().build().readTree(response.body());

@@ -30,6 +30,9 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 class WechatServerEmulatorTest {
 
     private static final Account ACCOUNT = new Account("wxE", "gh_e", "E", "tok", "", "sec", true);
+    /** An EncodingAESKey and no mode: safe mode, like the shipped default account. */
+    private static final Account SAFE = new Account("wxS", "gh_s", "S", "tok", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+            "sec", true);
 
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
@@ -94,6 +97,16 @@ class WechatServerEmulatorTest {
         assertThat(calls.get()).isZero();
     }
 
+    @Test
+    void aSafeModeAccountGetsEveryPushEncryptedAsWechatDoes() throws IOException {
+        WechatServerEmulator emulator = emulator(Duration.ofSeconds(5), 0, n -> "success");
+
+        emulator.send(EmulatedMessage.text("wxS", "oSafe", "你好"));
+
+        assertThat(paths).singleElement().satisfies(p -> assertThat(p).contains("encrypt_type=aes&msg_signature="));
+        assertThat(XmlUtils.xml2Map(bodies.get(0))).containsKey("Encrypt").doesNotContainKey("Content");
+    }
+
     /** A stub webhook: {@code answers} gives the body for the n-th call, or null to answer only after the test. */
     private WechatServerEmulator emulator(Duration timeout, int retries, IntFunction<String> answers) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -101,7 +114,7 @@ class WechatServerEmulatorTest {
         server.createContext("/", exchange -> handle(exchange, answers));
         server.start();
         WechatServerEmulator emulator = new WechatServerEmulator(
-                id -> id.equals("wxE") ? Optional.of(ACCOUNT) : Optional.empty(),
+                id -> Optional.ofNullable(id.equals("wxE") ? ACCOUNT : id.equals("wxS") ? SAFE : null),
                 new SimulatorProperties(true, timeout, retries, Duration.ofHours(2), 100));
         emulator.useBaseUrl("http://127.0.0.1:" + server.getAddress().getPort());
         return emulator;

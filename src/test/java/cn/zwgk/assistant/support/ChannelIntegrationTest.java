@@ -22,10 +22,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the project's channel configuration plus the account of WeChat's documentation examples
  * ({@link TestChannelConfig}), the {@link ScriptedHandler}, the WeChat API on {@link FakeWechatApi},
  * and the reply budget scaled down from WeChat's 5 s so that its retries can be played in about a
- * second each: a {@value #WECHAT_TIMEOUT_MS} ms client timeout stands for WeChat's 5 s.
+ * second each: a {@value #WECHAT_TIMEOUT_MS} ms client timeout stands for WeChat's 5 s. The
+ * application's {@link java.time.Clock} is a {@link MutableClock}, so that a test can play minutes
+ * passing.
  */
 @IntegrationTest
-@Import(ScriptedHandler.class)
+@Import({ScriptedHandler.class, MutableClock.Config.class})
 @TestPropertySource(properties = {
         "wechat.passive-budget=1000ms",
         "wechat.retry-hold=1500ms",
@@ -47,15 +49,24 @@ public abstract class ChannelIntegrationTest {
     @Autowired
     protected MeterRegistry meters;
 
+    @Autowired
+    protected MutableClock clock;
+
     @DynamicPropertySource
     static void channel(DynamicPropertyRegistry registry) {
         registry.add("wechat.api-base-url", () -> FakeWechatApi.shared().baseUrl());
         registry.add("platform.channel-config-dir", TestChannelConfig::dir);
     }
 
-    /** The default account (customer-service messages allowed, safe mode available). */
+    /** The default account (customer-service messages allowed; compatible mode in the tests, see TestBackends). */
     protected WechatTestClient city() {
         return WechatTestClient.defaultAccount(port);
+    }
+
+    /** An account in safe mode: it has an EncodingAESKey and no {@code mode} (channel-config-vectors). */
+    protected WechatTestClient safeAccount() {
+        return new WechatTestClient("http://127.0.0.1:" + port, "wxsafesample00001", "gh_safesample0",
+                "safe-sample-token", "G4WaPLzYB6Gf5DRx4xXTt9LkUK7Zj6s1oFdAmasLfno");
     }
 
     /** The district account (plain mode, no customer-service messages). */

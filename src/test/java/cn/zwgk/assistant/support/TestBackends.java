@@ -50,6 +50,10 @@ public final class TestBackends {
         // Spring keeps test contexts alive; small pools keep them within PostgreSQL's connection limit
         p.put("spring.datasource.hikari.maximum-pool-size", "6");
         p.put("spring.datasource.hikari.minimum-idle", "1");
+        // The default account has an EncodingAESKey, so it is in safe mode unless told otherwise; the
+        // tests post plaintext to it for brevity. What safe mode refuses is proven on an account of
+        // its own (wechat.SafeModeIT, channel-config-vectors/accounts/safe-sample.yml).
+        p.put("WECHAT_MODE", "compatible");
         if (external()) {
             String schema = "zwgk_" + id;
             p.put("spring.datasource.url", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test?currentSchema=" + schema);

@@ -10,13 +10,15 @@ import java.util.stream.Stream;
 
 /**
  * A channel-config folder for the integration tests: the project's own {@code channel-config}
- * (accounts, texts, menu) copied as it is, plus the account of WeChat's documentation examples
- * from {@code src/test/resources/channel-config-vectors}.
+ * (accounts, texts, menu) copied as it is, plus the accounts of
+ * {@code src/test/resources/channel-config-vectors}: WeChat's documentation examples, and an
+ * account in safe mode.
  */
 public final class TestChannelConfig {
 
     public static final String OFFICIAL_SAMPLE_APP_ID = "wxofficialsample01";
-    private static final String VECTORS = "/channel-config-vectors/accounts/official-sample.yml";
+    private static final String VECTORS = "/channel-config-vectors/accounts/";
+    private static final String[] VECTOR_ACCOUNTS = {"official-sample.yml", "safe-sample.yml"};
 
     private static Path dir;
 
@@ -33,7 +35,7 @@ public final class TestChannelConfig {
     private static Path create() {
         Path source = Path.of("channel-config");
         Path target = TestBackends.tempDir("zwgk-channel-config-");
-        try (Stream<Path> files = Files.walk(source); InputStream vectors = TestChannelConfig.class.getResourceAsStream(VECTORS)) {
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
@@ -42,7 +44,11 @@ public final class TestChannelConfig {
                     Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            Files.copy(vectors, target.resolve("accounts/official-sample.yml"));
+            for (String account : VECTOR_ACCOUNTS) {
+                try (InputStream vector = TestChannelConfig.class.getResourceAsStream(VECTORS + account)) {
+                    Files.copy(vector, target.resolve("accounts/" + account));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,16 +3,19 @@ package cn.zwgk.assistant.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.env.MockEnvironment;
@@ -30,10 +33,18 @@ class WechatPortalControllerReplyPathTest {
 
     private final ReplyCoordinator coordinator = mock(ReplyCoordinator.class);
     private final ReplyEncoder encoder = mock(ReplyEncoder.class);
+    private final ReplayGuard replayGuard = mock(ReplayGuard.class);
     private final WechatPortalController controller = new WechatPortalController(
-            new AccountRegistry(new PlatformProperties("channel-config", "./data", null, "t:", 0, null), new MockEnvironment()),
-            properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()));
+            new AccountRegistry(new PlatformProperties("channel-config", "./data", null, "t:", 0, null),
+                    new MockEnvironment().withProperty("WECHAT_MODE", "compatible")),
+            properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()), replayGuard,
+            Clock.systemUTC());
     private final WechatTestClient wechat = WechatTestClient.defaultAccount(0);
+
+    @BeforeEach
+    void firstSight() {
+        when(replayGuard.admit(anyString(), anyString(), anyLong(), anyString())).thenReturn(ReplayGuard.Verdict.FIRST);
+    }
 
     @Test
     void readyAnswerIsWrittenWithoutGoingAsynchronous() throws Exception {
@@ -80,7 +91,7 @@ class WechatPortalControllerReplyPathTest {
 
     private static WechatProperties properties() {
         return new WechatProperties(null, Duration.ofSeconds(300), 65536, Duration.ofMillis(4500),
-                Duration.ofMillis(5500), 4, Duration.ofSeconds(14), Duration.ofSeconds(120), 1,
+                Duration.ofMillis(5500), 4, Duration.ofSeconds(14), Duration.ofSeconds(610), 1,
                 Duration.ofMillis(200), 16, 2000, INLINE_WAIT, 20, Duration.ofSeconds(60));
     }
 }

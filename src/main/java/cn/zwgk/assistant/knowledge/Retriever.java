@@ -24,13 +24,14 @@ import org.springframework.stereotype.Component;
 /**
  * Hybrid retrieval: BM25 over SmartCN words, BM25 over CJK bigrams (robust to segmentation
  * mistakes) and bge vectors, fused by normalised score. Questions are converted to
- * Simplified script and expanded with the synonym list first.
+ * Simplified script, corrected for homophone typos ({@link QueryCorrector}) and expanded with the
+ * synonym list first.
  */
 @Component
 class Retriever {
 
     static final int CANDIDATES = 50;
-    private static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
+    static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
             "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
             "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
 
@@ -38,12 +39,15 @@ class Retriever {
     private final Embedder embedder;
     private final Synonyms synonyms;
     private final IndexSynchronizer synchronizer;
+    private final QueryCorrector corrector;
 
-    Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer) {
+    Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer,
+              QueryCorrector corrector) {
         this.index = index;
         this.embedder = embedder;
         this.synonyms = synonyms;
         this.synchronizer = synchronizer;
+        this.corrector = corrector;
     }
 
     List<SearchHit> search(String question, int k) {
@@ -55,10 +59,11 @@ class Retriever {
 
     List<SearchHit> search(String question, int k, Set<Signal> signals) {
         synchronizer.ensureSynced();
-        String q = ScriptConverter.forMatching(question == null ? "" : question).strip();
-        if (q.isEmpty()) {
+        String raw = ScriptConverter.forMatching(question == null ? "" : question).strip();
+        if (raw.isEmpty()) {
             return List.of();
         }
+        String q = corrector.correct(raw).text();
         Set<String> expansions = synonyms.expansions(q);
         float[] vector = embedder.query(q);
         List<Query> queries = new ArrayList<>();

@@ -39,7 +39,7 @@ final class KbHarness implements AutoCloseable {
             void ensureSynced() {
             }
         };
-        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync);
+        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index));
     }
 
     @Override

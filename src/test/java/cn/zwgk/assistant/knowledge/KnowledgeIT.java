@@ -195,7 +195,7 @@ class KnowledgeIT {
                 otherDataDir.toString(), null, "b:", 0, null));
         try {
             IndexSynchronizer other = new IndexSynchronizer(store, otherIndex);
-            Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other);
+            Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other, new QueryCorrector(otherIndex));
             String file = "archive-b-" + UUID.randomUUID() + ".txt";
             long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例乡")).at("/documents/0/documentId").asLong();
 

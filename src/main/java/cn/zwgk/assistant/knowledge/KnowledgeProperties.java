@@ -3,6 +3,7 @@ package cn.zwgk.assistant.knowledge;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param llmApiKey       its API key
  * @param llmModel        its model name
  * @param llmTimeout      how long to wait for the model before answering extractively
+ * @param rewriteTimeout  how long retrieval waits for the model's rewrite of a question into document
+ *                        wording before searching with the question alone; 0 = no rewriting
  */
 @ConfigurationProperties("knowledge")
 record KnowledgeProperties(
@@ -26,7 +29,19 @@ record KnowledgeProperties(
         String llmBaseUrl,
         String llmApiKey,
         String llmModel,
-        @DefaultValue("3s") Duration llmTimeout) {
+        @DefaultValue("3s") Duration llmTimeout,
+        @DefaultValue("1200ms") Duration rewriteTimeout) {
+
+    @ConstructorBinding
+    KnowledgeProperties {
+    }
+
+    /** Without question rewriting settings: the default budget. */
+    KnowledgeProperties(boolean importSamples, double minSimilarity, Duration pollInterval, String promptsDir,
+                        String llmBaseUrl, String llmApiKey, String llmModel, Duration llmTimeout) {
+        this(importSamples, minSimilarity, pollInterval, promptsDir, llmBaseUrl, llmApiKey, llmModel, llmTimeout,
+                Duration.ofMillis(1200));
+    }
 
     boolean generative() {
         return llmBaseUrl != null && !llmBaseUrl.isBlank() && llmModel != null && !llmModel.isBlank();

@@ -21,13 +21,15 @@ import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Corrects homophone and pinyin-IME typos in questions (申清 → 申请, 收废 → 收费) against the index's
  * own vocabulary ({@link HomophoneVocabulary}). The vocabulary is derived from the bigram field of
- * the index and rebuilt when the index changes: the first time before answering, later in the
- * background while the previous vocabulary keeps serving.
+ * the index and rebuilt when the index changes: first after startup (or, without one, before the
+ * first question), later in the background while the previous vocabulary keeps serving.
  */
 @Component
 class QueryCorrector implements DisposableBean {
@@ -82,6 +84,18 @@ class QueryCorrector implements DisposableBean {
             });
         }
         return built.vocabulary();
+    }
+
+    /** Builds the first vocabulary (and loads the pinyin table) off the request path once the application is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        background.execute(() -> {
+            try {
+                vocabulary();
+            } catch (RuntimeException e) {
+                log.warn("homophone vocabulary warm-up failed: {}", e.toString());
+            }
+        });
     }
 
     private Built build() {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Hybrid retrieval: BM25 over SmartCN words, BM25 over CJK bigrams (robust to segmentation
  * mistakes) and bge vectors, fused by normalised score. Questions are converted to
  * Simplified script, corrected for homophone typos ({@link QueryCorrector}) and expanded with the
- * synonym list first.
+ * synonym list first; with a language model configured, its rewrite of the question into document
+ * wording ({@link QueryRewriter}) is searched too and fused with the question's own lists.
  */
 @Component
 class Retriever {
@@ -40,14 +41,16 @@ class Retriever {
     private final Synonyms synonyms;
     private final IndexSynchronizer synchronizer;
     private final QueryCorrector corrector;
+    private final QueryRewriter rewriter;
 
     Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer,
-              QueryCorrector corrector) {
+              QueryCorrector corrector, QueryRewriter rewriter) {
         this.index = index;
         this.embedder = embedder;
         this.synonyms = synonyms;
         this.synchronizer = synchronizer;
         this.corrector = corrector;
+        this.rewriter = rewriter;
     }
 
     List<SearchHit> search(String question, int k) {
@@ -63,9 +66,25 @@ class Retriever {
         if (raw.isEmpty()) {
             return List.of();
         }
+        QueryRewriter.Pending rewrite = rewriter.start(raw); // the model works while the question is embedded
         String q = corrector.correct(raw).text();
-        Set<String> expansions = synonyms.expansions(q);
         float[] vector = embedder.query(q);
+        List<Query> queries = queries(q, vector, signals);
+        // the rewrite's lists are fused with the question's, so what the question finds is kept
+        String rewritten = rewrite.result().filter(r -> !r.equals(q)).orElse(null);
+        float[] rewrittenVector = rewritten == null ? null : embedder.query(rewritten);
+        if (rewritten != null) {
+            queries.addAll(queries(rewritten, rewrittenVector, signals));
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
+            hits.add(hit(s.document(), s.score(), vector, rewrittenVector));
+        }
+        return hits;
+    }
+
+    private List<Query> queries(String q, float[] vector, Set<Signal> signals) {
+        Set<String> expansions = synonyms.expansions(q);
         List<Query> queries = new ArrayList<>();
         if (signals.contains(Signal.WORDS)) {
             queries.add(terms(SearchIndex.WORDS, q, expansions));
@@ -76,11 +95,7 @@ class Retriever {
         if (signals.contains(Signal.DENSE)) {
             queries.add(SearchIndex.nearest(vector, CANDIDATES));
         }
-        List<SearchHit> hits = new ArrayList<>();
-        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
-            hits.add(hit(s.document(), s.score(), vector));
-        }
-        return hits;
+        return queries;
     }
 
     /**
@@ -101,11 +116,16 @@ class Retriever {
         return fused;
     }
 
-    private static SearchHit hit(Document d, double score, float[] query) {
+    /** The passage as a hit; its similarity is to the question or, when closer, to the question's rewrite. */
+    private static SearchHit hit(Document d, double score, float[] query, float[] rewritten) {
         float[] vector = DocumentStore.toFloats(d.getBinaryValue("embedding").bytes);
+        float similarity = Embedder.cosine(query, vector);
+        if (rewritten != null) {
+            similarity = Math.max(similarity, Embedder.cosine(rewritten, vector));
+        }
         return new SearchHit(Long.parseLong(d.get("chunkId")), Long.parseLong(d.get("docId")), d.get("title"),
                 d.get("issuer"), d.get("publishedOn"), d.get("docNumber"), d.get("status"), d.get("section"),
-                d.get("text"), score, Embedder.cosine(query, vector));
+                d.get("text"), score, similarity);
     }
 
     Query terms(String field, String question, Set<String> expansions) {

@@ -15,6 +15,10 @@ final class KbHarness implements AutoCloseable {
     final Embedder embedder;
 
     KbHarness(Embedder embedder, Path corpus, Path dataDir) throws Exception {
+        this(embedder, corpus, dataDir, noRewriting());
+    }
+
+    KbHarness(Embedder embedder, Path corpus, Path dataDir, QueryRewriter rewriter) throws Exception {
         this.embedder = embedder;
         PlatformProperties platform = new PlatformProperties("channel-config", dataDir.toString(), null, "t:", 0, null);
         index = new SearchIndex(platform);
@@ -39,7 +43,14 @@ final class KbHarness implements AutoCloseable {
             void ensureSynced() {
             }
         };
-        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index));
+        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index), rewriter);
+    }
+
+    /** A rewriter with no language model configured: retrieval uses the question alone. */
+    static QueryRewriter noRewriting() {
+        KnowledgeProperties none = new KnowledgeProperties(false, 0.45, java.time.Duration.ofSeconds(5), "prompts",
+                null, null, null, java.time.Duration.ofSeconds(3));
+        return new QueryRewriter(none, new PromptTemplates(none));
     }
 
     @Override

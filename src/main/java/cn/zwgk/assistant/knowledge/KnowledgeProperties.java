@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param llmApiKey       its API key
  * @param llmModel        its model name
  * @param llmTimeout      how long to wait for the model before answering extractively
+ * @param rewriteTimeout  how long retrieval waits for the model's rewrite of a question into document
+ *                        wording before searching with the question alone; 0 = no rewriting
  * @param cli             set by the {@code kb} command line: no sample import, no background jobs, and
  *                        the search index left to the server (it follows the database's change counter)
  */
@@ -33,17 +35,18 @@ record KnowledgeProperties(
         String llmApiKey,
         String llmModel,
         @DefaultValue("3s") Duration llmTimeout,
+        @DefaultValue("1200ms") Duration rewriteTimeout,
         @DefaultValue("false") boolean cli) {
 
     @ConstructorBinding
     KnowledgeProperties {
     }
 
-    /** The server's settings (tests). */
+    /** The server's settings (tests), with the default rewrite budget. */
     KnowledgeProperties(boolean importSamples, double minSimilarity, double minAnswerScore, Duration pollInterval,
             String promptsDir, String llmBaseUrl, String llmApiKey, String llmModel, Duration llmTimeout) {
         this(importSamples, minSimilarity, minAnswerScore, pollInterval, promptsDir, llmBaseUrl, llmApiKey, llmModel,
-                llmTimeout, false);
+                llmTimeout, Duration.ofMillis(1200), false);
     }
 
     boolean generative() {

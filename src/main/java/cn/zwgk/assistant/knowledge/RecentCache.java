@@ -35,6 +35,18 @@ final class RecentCache<K, V> {
         }
     }
 
+    V get(K key) {
+        synchronized (entries) {
+            return entries.get(key);
+        }
+    }
+
+    void put(K key, V value) {
+        synchronized (entries) {
+            entries.put(key, value);
+        }
+    }
+
     int size() {
         synchronized (entries) {
             return entries.size();

@@ -26,13 +26,15 @@ import org.springframework.stereotype.Component;
 /**
  * Hybrid retrieval: BM25 over SmartCN words, BM25 over CJK bigrams (robust to segmentation
  * mistakes) and bge vectors, fused by normalised score. Questions are converted to
- * Simplified script and expanded with the synonym list first.
+ * Simplified script, corrected for homophone typos ({@link QueryCorrector}) and expanded with the
+ * synonym list first; with a language model configured, its rewrite of the question into document
+ * wording ({@link QueryRewriter}) is searched too and fused with the question's own lists.
  */
 @Component
 class Retriever {
 
     static final int CANDIDATES = 50;
-    private static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
+    static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
             "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
             "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
 
@@ -40,12 +42,17 @@ class Retriever {
     private final Embedder embedder;
     private final Synonyms synonyms;
     private final IndexSynchronizer synchronizer;
+    private final QueryCorrector corrector;
+    private final QueryRewriter rewriter;
 
-    Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer) {
+    Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer,
+              QueryCorrector corrector, QueryRewriter rewriter) {
         this.index = index;
         this.embedder = embedder;
         this.synonyms = synonyms;
         this.synchronizer = synchronizer;
+        this.corrector = corrector;
+        this.rewriter = rewriter;
     }
 
     List<SearchHit> search(String question, int k) {
@@ -76,12 +83,32 @@ class Retriever {
 
     Retrieval retrieve(String question, int k, Set<Signal> signals) {
         synchronizer.ensureSynced();
-        String q = ScriptConverter.forMatching(question == null ? "" : question).strip();
-        if (q.isEmpty()) {
-            return new Retrieval(q, new float[Embedder.DIMENSIONS], List.of());
+        String raw = ScriptConverter.forMatching(question == null ? "" : question).strip();
+        if (raw.isEmpty()) {
+            return new Retrieval(raw, new float[Embedder.DIMENSIONS], List.of());
         }
-        Set<String> expansions = synonyms.expansions(q);
+        QueryRewriter.Pending rewrite = rewriter.start(raw); // the model works while the question is embedded
+        String q = corrector.correct(raw).text();
         float[] vector = embedder.query(q);
+        List<Query> queries = queries(q, vector, signals);
+        // the rewrite's lists are fused with the question's, so what the question finds is kept
+        String rewritten = rewrite.result().filter(r -> !r.equals(q)).orElse(null);
+        float[] rewrittenVector = rewritten == null ? null : embedder.query(rewritten);
+        if (rewritten != null) {
+            queries.addAll(queries(rewritten, rewrittenVector, signals));
+        }
+        List<Evidence> hits = new ArrayList<>();
+        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
+            BytesRef sentences = s.document().getBinaryValue(SearchIndex.SENTENCES);
+            hits.add(new Evidence(hit(s.document(), s.score(), vector, rewrittenVector), SentenceVectors.decode(
+                    sentences == null ? null
+                    : Arrays.copyOfRange(sentences.bytes, sentences.offset, sentences.offset + sentences.length))));
+        }
+        return new Retrieval(q, vector, hits);
+    }
+
+    private List<Query> queries(String q, float[] vector, Set<Signal> signals) {
+        Set<String> expansions = synonyms.expansions(q);
         List<Query> queries = new ArrayList<>();
         if (signals.contains(Signal.WORDS)) {
             queries.add(terms(SearchIndex.WORDS, q, expansions));
@@ -92,13 +119,7 @@ class Retriever {
         if (signals.contains(Signal.DENSE)) {
             queries.add(SearchIndex.nearest(vector, CANDIDATES));
         }
-        List<Evidence> hits = new ArrayList<>();
-        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
-            BytesRef sentences = s.document().getBinaryValue(SearchIndex.SENTENCES);
-            hits.add(new Evidence(hit(s.document(), s.score(), vector), SentenceVectors.decode(sentences == null ? null
-                    : Arrays.copyOfRange(sentences.bytes, sentences.offset, sentences.offset + sentences.length))));
-        }
-        return new Retrieval(q, vector, hits);
+        return queries;
     }
 
     /**
@@ -119,11 +140,16 @@ class Retriever {
         return fused;
     }
 
-    private static SearchHit hit(Document d, double score, float[] query) {
+    /** The passage as a hit; its similarity is to the question or, when closer, to the question's rewrite. */
+    private static SearchHit hit(Document d, double score, float[] query, float[] rewritten) {
         float[] vector = DocumentStore.toFloats(d.getBinaryValue("embedding").bytes);
+        float similarity = Embedder.cosine(query, vector);
+        if (rewritten != null) {
+            similarity = Math.max(similarity, Embedder.cosine(rewritten, vector));
+        }
         return new SearchHit(Long.parseLong(d.get("chunkId")), Long.parseLong(d.get("docId")), d.get("title"),
                 d.get("issuer"), d.get("publishedOn"), d.get("docNumber"), d.get("status"), d.get("section"),
-                d.get("text"), score, Embedder.cosine(query, vector));
+                d.get("text"), score, similarity);
     }
 
     Query terms(String field, String question, Set<String> expansions) {

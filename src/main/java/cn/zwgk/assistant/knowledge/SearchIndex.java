@@ -20,6 +20,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -140,6 +141,21 @@ class SearchIndex implements DisposableBean {
                     out.add(new Scored(searcher.storedFields().document(e.getKey()), e.getValue()));
                 }
                 return out;
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the current searcher's index, e.g. to derive data from its terms (see {@link QueryCorrector}). */
+    <T> T read(Function<IndexReader, T> reading) {
+        SearcherManager manager = manager();
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                return reading.apply(searcher.getIndexReader());
             } finally {
                 manager.release(searcher);
             }

@@ -16,6 +16,10 @@ final class KbHarness implements AutoCloseable {
     final AnswerService answers;
 
     KbHarness(Embedder embedder, Path corpus, Path dataDir) throws Exception {
+        this(embedder, corpus, dataDir, noRewriting());
+    }
+
+    KbHarness(Embedder embedder, Path corpus, Path dataDir, QueryRewriter rewriter) throws Exception {
         this.embedder = embedder;
         PlatformProperties platform = new PlatformProperties("channel-config", dataDir.toString(), null, "t:", 0, null);
         index = new SearchIndex(platform);
@@ -41,7 +45,7 @@ final class KbHarness implements AutoCloseable {
             void ensureSynced() {
             }
         };
-        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync);
+        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index), rewriter);
         KnowledgeProperties properties = properties(Double.parseDouble(System.getProperty("kb.minAnswerScore", "0.79")));
         answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)), properties,
                 new cn.zwgk.assistant.platform.Texts(platform));
@@ -68,6 +72,13 @@ final class KbHarness implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A rewriter with no language model configured: retrieval uses the question alone. */
+    static QueryRewriter noRewriting() {
+        KnowledgeProperties none = new KnowledgeProperties(false, 0.45, 0.79, java.time.Duration.ofSeconds(5), "prompts",
+                null, null, null, java.time.Duration.ofSeconds(3));
+        return new QueryRewriter(none, new PromptTemplates(none));
     }
 
     @Override

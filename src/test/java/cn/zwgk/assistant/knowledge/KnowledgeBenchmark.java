@@ -82,7 +82,8 @@ final class KnowledgeBenchmark {
             }
         };
         Retriever retriever = new Retriever(index, embedder,
-                new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null)), noSync);
+                new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null)), noSync,
+                new QueryCorrector(index), KbHarness.noRewriting());
         List<String> questions = List.of("依申请公开多久答复", "解读材料几天内发布", "重大舆情多久发布权威信息",
                 "政务新媒体要杜绝什么账号", "每年至少组织几次培训", "信息公开申请可以通过哪些渠道提交",
                 "政府网站每年开展几次专项检查", "主动公开的信息多少个工作日内公开");

@@ -189,6 +189,9 @@ class KnowledgeIT {
     @Autowired
     Synonyms synonyms;
 
+    @Autowired
+    QueryRewriter rewriter;
+
     @Test
     void anotherInstanceBuildsItsOwnIndexFromTheDatabaseAndFollowsChanges() throws Exception {
         java.nio.file.Path otherDataDir = java.nio.file.Files.createTempDirectory("kb-instance-b");
@@ -196,7 +199,8 @@ class KnowledgeIT {
                 otherDataDir.toString(), null, "b:", 0, null));
         try {
             IndexSynchronizer other = new IndexSynchronizer(store, otherIndex, embedder);
-            Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other);
+            Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other,
+                    new QueryCorrector(otherIndex), rewriter);
             String file = "archive-b-" + UUID.randomUUID() + ".txt";
             long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例乡")).at("/documents/0/documentId").asLong();
 

@@ -134,8 +134,9 @@ class PromptInjectionIT {
                 MODEL.delayMillis = status == 200 ? 10_000 : 0;
                 MODEL.status = status;
                 long started = System.nanoTime();
+                // a question not asked before, so that the question rewrite waits for the model too
                 var response = wechat.postPlainWithin(wechat.textXml("oSlow" + UUID.randomUUID().toString().substring(0, 8),
-                        PLAIN, WechatTestClient.nextMsgId()), Duration.ofSeconds(5));
+                        "依申请公开一般多久能答复？", WechatTestClient.nextMsgId()), Duration.ofSeconds(5));
                 assertThat(response).as("answered within WeChat's 5 s (model status " + status + ")").isPresent();
                 assertThat(WechatTestClient.extract(response.get().body(), "Content")).contains("20个工作日");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));

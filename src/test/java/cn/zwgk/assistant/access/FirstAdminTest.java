@@ -12,7 +12,7 @@ class FirstAdminTest {
     @Test
     void productionRefusesAnEmptyDefaultOrShortPassword() {
         for (String weak : new String[] {"", "  ", "admin", "Admin", "changeme", "short-pw"}) {
-            FirstAdmin check = new FirstAdmin(null, new AccessProperties("admin", weak, true, 5, Duration.ofMinutes(15)));
+            FirstAdmin check = new FirstAdmin(null, new AccessProperties("admin", weak, true, 5, Duration.ofSeconds(1), Duration.ofMinutes(15)));
             assertThatThrownBy(check::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Refusing to start").hasMessageNotContaining(weak.isBlank() ? "\u0000" : weak);
         }

@@ -39,6 +39,7 @@ final class ServerProcess implements AutoCloseable {
         command.add(classpath);
         command.add(mainClass);
         command.add("--server.port=" + port);
+        command.add("--management.server.port=0");
         command.addAll(args);
         Path log = outDir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -5,11 +5,11 @@ import java.util.Set;
 
 import cn.zwgk.assistant.staff.Role;
 
-/** A person who signs in to the console or calls the API; never carries the password hash. */
+/**
+ * A person who signs in to the console or calls the API; never carries the password hash.
+ *
+ * @param failedLogins failed sign-ins in a row, from any address (they slow the next attempts, see LoginThrottle)
+ */
 public record ConsoleUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
-                          int failedLogins, Instant lockedUntil, Instant lastLoginAt) {
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
+                          int failedLogins, Instant lastLoginAt) {
 }

@@ -1,16 +1,16 @@
 package cn.zwgk.assistant.access;
 
-import java.time.Instant;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
 
-/** Users for Spring Security from the database: a locked or disabled account is refused before its password is checked. */
-@Component
-class DatabaseUsers implements UserDetailsService {
+/**
+ * Users for Spring Security from the database, for {@link ThrottledAuthentication} (not a bean of
+ * its own: sign-in goes through the throttle). A disabled account is refused after its password
+ * has been checked, with the same answer as a wrong password.
+ */
+final class DatabaseUsers implements UserDetailsService {
 
     private final UserAccounts accounts;
 
@@ -26,7 +26,6 @@ class DatabaseUsers implements UserDetailsService {
                 .password(hash)
                 .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                 .disabled(!user.enabled())
-                .accountLocked(user.lockedAt(Instant.now()))
                 .build();
     }
 }

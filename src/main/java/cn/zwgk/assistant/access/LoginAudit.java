@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import cn.zwgk.assistant.platform.AuditLog;
 
 /**
- * Logins in the audit log, and the failed-login count behind the lockout. A console sign-in is
- * audited; an API call authenticates on every request, so only its failures are.
+ * Logins in the audit log, with the real reason of a refusal (the client only ever hears "wrong
+ * user name or password"), and each account's count of failed logins in a row. A console sign-in
+ * is audited; an API call authenticates on every request, so only its failures are.
  */
 @Component
 class LoginAudit {
@@ -43,7 +44,10 @@ class LoginAudit {
         if (event instanceof AuthenticationFailureBadCredentialsEvent && known) {
             accounts.failedLogin(username);
         }
+        Throwable e = event.getException();
+        String reason = e.getCause() != null ? e.getCause().getClass().getSimpleName()
+                : ThrottledAuthentication.THROTTLED.equals(e.getMessage()) ? "Throttled" : e.getClass().getSimpleName();
         audit.record(known ? username : "anonymous", "LOGIN_FAILED", "user:" + (known ? username : "?"), null,
-                Map.of("reason", event.getException().getClass().getSimpleName()));
+                Map.of("reason", reason));
     }
 }

@@ -15,7 +15,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * never sends Basic credentials for another site's form without the user typing them). The console:
  * form login, session cookie (HttpOnly, Secure, SameSite, see application.yml), CSRF tokens on every
  * change, a strict Content-Security-Policy. Everything else public is listed; the rest is refused.
- * Who may do what is in {@link AccessRules}.
+ * Who may do what is in {@link AccessRules}. The actuator's endpoints answer on the management port
+ * ({@link ManagementPort}); the application's port serves {@code /actuator/health} alone. Forwarded
+ * headers count only from the proxies in {@code server.tomcat.remoteip.internal-proxies}
+ * ({@code TRUSTED_PROXIES}, loopback by default), so the client address the sign-in throttle sees and
+ * the host that links and redirects are built from cannot be set by a client.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,10 +71,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, ManagementPort managementPort) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/wechat/**", "/simulator/**", "/ack/*", "/actuator/health/**",
-                                "/actuator/prometheus", "/actuator/info", "/", "/error", "/webjars/**", "/css/**", "/js/**", "/assets/**")
+                        // the actuator endpoints: on the management port only (loopback unless configured);
+                        // on the application's port only health, for load balancers
+                        .requestMatchers(managementPort).permitAll()
+                        .requestMatchers("/wechat/**", "/simulator/**", "/ack/*", "/actuator/health",
+                                "/", "/error", "/webjars/**", "/css/**", "/js/**", "/assets/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/files/*").permitAll() // signed download links
                         .anyRequest().denyAll())

@@ -1,6 +1,6 @@
 package cn.zwgk.assistant.access;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +15,7 @@ import cn.zwgk.assistant.staff.Role;
 
 /**
  * Console and API users: created by an administrator (or the first one from the environment),
- * BCrypt-hashed passwords, roles, enabling and unlocking. Every change is audited.
+ * BCrypt-hashed passwords, roles, enabling, and lifting the sign-in delay. Every change is audited.
  */
 @Service
 public class UserAccounts {
@@ -26,13 +26,15 @@ public class UserAccounts {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
-    private final AccessProperties properties;
+    private final LoginThrottle throttle;
+    private final Clock clock;
 
-    UserAccounts(UserRepository users, PasswordEncoder encoder, AuditLog audit, AccessProperties properties) {
+    UserAccounts(UserRepository users, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
-        this.properties = properties;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     @Transactional
@@ -91,24 +93,27 @@ public class UserAccounts {
         checkPassword(newPassword);
         users.setPasswordHash(username, encoder.encode(newPassword));
         users.unlock(username);
+        throttle.forget(username);
         audit.record(AuditLog.currentActor("system"), "USER_PASSWORD_RESET", "user:" + username, null, null);
     }
 
+    /** Clears the failed-login count and lifts the sign-in delay from every address. */
     @Transactional
     public ConsoleUser unlock(String username) {
         existing(username);
         users.unlock(username);
+        throttle.forget(username);
         audit.record(AuditLog.currentActor("system"), "USER_UNLOCKED", "user:" + username, null, null);
         return existing(username);
     }
 
-    /** Counts a failed login; at {@code maxFailedLogins} in a row the account locks for {@code lockout}. */
+    /** Counts a failed login in a row (shown to administrators; the delays are {@link LoginThrottle}'s). */
     void failedLogin(String username) {
-        users.recordFailure(username, properties.maxFailedLogins(), Instant.now().plus(properties.lockout()));
+        users.recordFailure(username);
     }
 
     void successfulLogin(String username) {
-        users.recordSuccess(username, Instant.now());
+        users.recordSuccess(username, clock.instant());
     }
 
     /**

@@ -20,7 +20,7 @@ import cn.zwgk.assistant.staff.Role;
 class UserRepository {
 
     private static final String COLUMNS =
-            "id, username, display_name, roles, enabled, failed_logins, locked_until, last_login_at";
+            "id, username, display_name, roles, enabled, failed_logins, last_login_at";
 
     private final JdbcClient jdbc;
 
@@ -67,35 +67,29 @@ class UserRepository {
         return jdbc.sql("update console_user set enabled = ? where username = ?").params(enabled, username).update();
     }
 
-    /** Counts one failed login in the database (atomic, so instances share it); locks at the limit. */
-    void recordFailure(String username, int maxFailures, Instant lockedUntil) {
-        jdbc.sql("""
-                        update console_user set failed_logins = failed_logins + 1,
-                          locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
-                        where username = ?""")
-                .params(maxFailures, Timestamp.from(lockedUntil), username)
-                .update();
+    /** Counts one failed login in a row (atomic, so instances share it); nothing is locked. */
+    void recordFailure(String username) {
+        jdbc.sql("update console_user set failed_logins = failed_logins + 1 where username = ?").param(username).update();
     }
 
     /** Clears the failure count; notes the time at most once a minute (an API call authenticates every time). */
     void recordSuccess(String username, Instant at) {
         jdbc.sql("""
-                        update console_user set failed_logins = 0, locked_until = null, last_login_at = ?
+                        update console_user set failed_logins = 0, last_login_at = ?
                         where username = ? and (failed_logins > 0 or last_login_at is null or last_login_at < ?)""")
                 .params(Timestamp.from(at), username, Timestamp.from(at.minusSeconds(60))).update();
     }
 
     int unlock(String username) {
-        return jdbc.sql("update console_user set failed_logins = 0, locked_until = null where username = ?")
+        return jdbc.sql("update console_user set failed_logins = 0 where username = ?")
                 .param(username).update();
     }
 
     private static ConsoleUser map(ResultSet rs, int row) throws SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
         Timestamp last = rs.getTimestamp("last_login_at");
         return new ConsoleUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 split(rs.getString("roles")), rs.getBoolean("enabled"), rs.getInt("failed_logins"),
-                locked == null ? null : locked.toInstant(), last == null ? null : last.toInstant());
+                last == null ? null : last.toInstant());
     }
 
     private static String join(Set<Role> roles) {

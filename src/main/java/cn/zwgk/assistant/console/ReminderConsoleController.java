@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.reminder.NotStaffRecipient;
 import cn.zwgk.assistant.reminder.Reminder;
 import cn.zwgk.assistant.reminder.ReminderService;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.staff.StaffMember;
 
-/** 提醒: pending reminders with their next fire time, cancelling, and custom reminders. Everyone signed in. */
+/**
+ * 提醒: pending reminders with their next fire time, cancelling, and custom reminders (to staff only).
+ * Everyone signed in; a statutory reminder is cancelled only by an administrator giving a reason.
+ */
 @Controller
 class ReminderConsoleController {
 
@@ -81,6 +86,8 @@ class ReminderConsoleController {
                         SHOWN.format(created.fireAt().atZone(DashboardController.OFFICE_ZONE)),
                         Integer.toString(created.recipients().size())));
                 return "redirect:/console/reminders";
+            } catch (NotStaffRecipient e) {
+                error = texts.get("console.admin.reminder-not-staff", e.recipient());
             } catch (IllegalArgumentException e) {
                 error = texts.get("console.admin.refused", e.getMessage());
             }
@@ -91,10 +98,16 @@ class ReminderConsoleController {
     }
 
     @PostMapping("/console/reminders/{id}/cancel")
-    String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String subject, RedirectAttributes flash) {
-        boolean cancelled = reminders.cancel(id);
-        flash.addFlashAttribute(cancelled ? "ok" : "error",
-                texts.get(cancelled ? "console.admin.reminder-cancelled" : "console.admin.reminder-gone", Long.toString(id)));
+    String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String subject,
+                  @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes flash) {
+        boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        ReminderService.Cancel outcome = reminders.cancelByStaff(id, user.getName(), admin, reason);
+        flash.addFlashAttribute(outcome == ReminderService.Cancel.CANCELLED ? "ok" : "error", texts.get(switch (outcome) {
+            case CANCELLED -> "console.admin.reminder-cancelled";
+            case NOT_PENDING -> "console.admin.reminder-gone";
+            case STATUTORY -> "console.admin.reminder-statutory";
+            case REASON_REQUIRED -> "console.admin.reminder-reason";
+        }, Long.toString(id)));
         if (!subject.isBlank()) {
             flash.addAttribute("subject", subject);
         }

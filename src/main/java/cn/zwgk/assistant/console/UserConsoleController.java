@@ -1,6 +1,5 @@
 package cn.zwgk.assistant.console;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -128,7 +127,6 @@ class UserConsoleController {
         model.addAttribute("users", accounts.list());
         model.addAttribute("form", form);
         model.addAttribute("roles", ReminderConsoleController.ROLE_LABELS);
-        model.addAttribute("now", Instant.now());
         model.addAttribute("zone", DashboardController.OFFICE_ZONE);
         return "console/users";
     }

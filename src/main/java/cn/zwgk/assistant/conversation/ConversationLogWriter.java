@@ -71,14 +71,14 @@ class ConversationLogWriter implements SmartLifecycle {
                 .description("Messages not written to the conversation log").register(metrics);
     }
 
-    /** Queues one handled message; never blocks. */
-    void record(InboundMessage message, Intent intent, String reply, long startedNanos) {
+    /** Queues one handled message, its text as {@code inbound} (masked by a dialog, or as received); never blocks. */
+    void record(InboundMessage message, String inbound, Intent intent, String reply, long startedNanos) {
         String event = message.kind() == InboundMessage.Kind.EVENT
                 ? (message.event() + (message.eventKey() == null || message.eventKey().isEmpty() ? "" : " " + message.eventKey()))
                 : null;
         int ms = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
         PendingLog entry = new PendingLog(Instant.now(), message.appId(), message.openid(), message.kind(), event, intent,
-                bounded(message.text()), bounded(reply), ms);
+                bounded(inbound), bounded(reply), ms);
         if (!queue.offer(entry)) {
             droppedFull.increment();
         }

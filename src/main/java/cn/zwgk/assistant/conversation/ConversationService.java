@@ -48,7 +48,10 @@ public class ConversationService {
         this.properties = properties;
     }
 
-    /** Answers one message and records it with its reply in the {@link ConversationLog} (asynchronously). */
+    /**
+     * Answers one message and records it with its reply in the {@link ConversationLog}
+     * (asynchronously), as the dialog that took it says to log it when one did ({@link DialogTurn#loggedText}).
+     */
     public Reply handle(InboundMessage message) {
         long started = System.nanoTime();
         Intent intent = switch (message.kind()) {
@@ -56,17 +59,23 @@ public class ConversationService {
             case EVENT -> message.isEvent("click") ? menuIntent(message) : null;
             case UNSUPPORTED -> null;
         };
-        Reply reply = null;
+        Handled handled = null;
         try {
-            reply = switch (message.kind()) {
-                case EVENT -> paged(message, onEvent(message, intent));
-                case UNSUPPORTED -> Reply.of(texts.get("conversation.text-only"));
+            handled = switch (message.kind()) {
+                case EVENT -> new Handled(paged(message, onEvent(message, intent)), null);
+                case UNSUPPORTED -> new Handled(Reply.of(texts.get("conversation.text-only")), null);
                 case TEXT -> onText(message, intent);
             };
-            return reply;
+            return handled.reply();
         } finally {
-            conversationLog.record(message, intent, reply == null || reply.isEmpty() ? null : reply.text(), started);
+            Reply reply = handled == null ? null : handled.reply();
+            String inbound = handled == null || handled.loggedText() == null ? message.text() : handled.loggedText();
+            conversationLog.record(message, inbound, intent, reply == null || reply.isEmpty() ? null : reply.text(), started);
         }
+    }
+
+    /** A reply, and the inbound text to log when it is not the message's own (null: the message's). */
+    private record Handled(Reply reply, String loggedText) {
     }
 
     /** The text used when the bot cannot answer in time because it is overloaded or failing. */
@@ -74,28 +83,29 @@ public class ConversationService {
         return texts.get("conversation.busy");
     }
 
-    private Reply onText(InboundMessage message, Intent intent) {
+    private Handled onText(InboundMessage message, Intent intent) {
         if (intent == Intent.MORE) {
-            return sessions.nextPage(message.appId(), message.openid())
+            return new Handled(sessions.nextPage(message.appId(), message.openid())
                     .map(Reply::of)
-                    .orElseGet(() -> Reply.of(texts.get("conversation.no-more")));
+                    .orElseGet(() -> Reply.of(texts.get("conversation.no-more"))), null);
         }
         boolean freshSession = sessions.swap(message.appId(), message.openid(), "lastIntent", intent.name()).isEmpty();
         Optional<DialogHandler> dialog = activeDialog(message, freshSession);
         if (dialog.isPresent()) {
             DialogTurn turn = dialog.get().handle(message, intent);
             if (!turn.passThrough()) {
-                return paged(message, turn.reply());
+                return new Handled(paged(message, turn.reply()), turn.loggedText());
             }
             Reply answer = route(message, intent);
             String followUp = turn.followUp() == null ? "" : turn.followUp();
-            return paged(message, Reply.of(answer.isEmpty() ? followUp : (answer.text() + "\n\n" + followUp).strip()));
+            return new Handled(paged(message, Reply.of(answer.isEmpty() ? followUp
+                    : (answer.text() + "\n\n" + followUp).strip())), turn.loggedText());
         }
         if (CITIZEN_SPEECH.contains(intent)) {
             events.publishEvent(new CitizenAsked(message.appId(), message.openid(), message.text(), intent,
                     message.createdAt() == null ? Instant.now() : message.createdAt()));
         }
-        return paged(message, route(message, intent));
+        return new Handled(paged(message, route(message, intent)), null);
     }
 
     /**

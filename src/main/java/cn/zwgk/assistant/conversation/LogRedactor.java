@@ -17,8 +17,10 @@ import cn.zwgk.assistant.platform.PersonalDataCipher;
 /**
  * Turns a handled message into a log row with no raw personal data: the openid becomes a display
  * mask and an HMAC-SHA256 under a key derived from the data key (stable across instances and
- * restarts, useless without the key), texts are {@link Masking#scrub scrubbed} of ID and mobile
- * numbers and then truncated (scrubbing first, so that a cut never leaves a partial number unmasked).
+ * restarts, useless without the key), texts are {@link Masking#scrub scrubbed} of every kind of
+ * personal data it recognises (ID, phone and landline numbers, e-mail and postal addresses, labelled
+ * names) and then truncated (scrubbing first, so that a cut never leaves a partial number unmasked).
+ * A dialog that collects personal data hands over its messages already masked ({@code DialogTurn#loggedText}).
  */
 @Component
 class LogRedactor {

@@ -9,9 +9,13 @@ final class Paginator {
 
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((\\S+?)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s*");
-    /** Paired emphasis markers only, so masked data such as 138****8000 keeps its asterisks. */
-    private static final Pattern STRONG = Pattern.compile("(?<![*\\w])(\\*\\*|__)(?=[^*\\s])([^*\\n]+?)(?<=\\S)\\1(?![*\\w])");
-    private static final Pattern EMPHASIS = Pattern.compile("(?<![*\\w])\\*(?=[^*\\s])([^*\\n]+?)(?<=\\S)\\*(?![*\\w])");
+    /**
+     * Paired emphasis markers only, so masked data such as 138****8000 keeps its asterisks; and, as
+     * in CommonMark, a marker followed by punctuation does not open, so masked names in a list
+     * ("法定代表人 王**、联系人 刘**") keep theirs too.
+     */
+    private static final Pattern STRONG = Pattern.compile("(?<![*\\w])(\\*\\*|__)(?=[^*\\s\\p{P}])([^*\\n]+?)(?<=\\S)\\1(?![*\\w])");
+    private static final Pattern EMPHASIS = Pattern.compile("(?<![*\\w])\\*(?=[^*\\s\\p{P}])([^*\\n]+?)(?<=\\S)\\*(?![*\\w])");
     private static final Pattern CODE = Pattern.compile("`{1,3}");
     private static final Pattern BULLET = Pattern.compile("(?m)^\\s*[-*+]\\s+");
     private static final String BREAKS = "\n。！？；!?;，,、 ";

@@ -32,12 +32,12 @@ class DialogReplies {
         return get("invalid." + errorKey);
     }
 
-    /** "已记录：姓名 张三、手机号码 13800138000。" for the values taken from one message. */
+    /** "已记录：姓名 张*、手机号码 138****8000。" for the values taken from one message (personal data masked). */
     String noted(Draft d, Map<DraftField, String> values) {
         StringJoiner parts = new StringJoiner("、");
         values.forEach((field, value) -> {
             if (field != DraftField.DESCRIPTION && field != DraftField.PURPOSE) {
-                parts.add(label(d, field) + " " + display(field, value));
+                parts.add(label(d, field) + " " + display(d, field, value));
             } else {
                 parts.add(label(d, field));
             }
@@ -51,7 +51,7 @@ class DialogReplies {
             String value = d.get(field);
             boolean relevant = DraftField.required(d.type(), d.delivery()).contains(field) || field == DraftField.PURPOSE;
             if (value != null && relevant) {
-                lines.append(label(d, field)).append("：").append(display(field, value)).append('\n');
+                lines.append(label(d, field)).append("：").append(display(d, field, value)).append('\n');
             }
         }
         return get("summary", lines.toString().strip());
@@ -65,9 +65,19 @@ class DialogReplies {
         return get("label." + askKey(d, field));
     }
 
-    private String display(DraftField field, String value) {
+    /**
+     * A value as the bot repeats it. Personal data is masked (the citizen sees enough to recognise
+     * it; the answer is cached in Redis and kept in the conversation log): ID, phone, e-mail,
+     * address and a person's name. An organisation's name and credit code are not personal.
+     */
+    private String display(Draft d, DraftField field, String value) {
         return switch (field) {
             case ID -> Masking.idNumber(value);
+            case PHONE -> Masking.phone(value);
+            case EMAIL -> inert(Masking.email(value));
+            case ADDRESS -> inert(Masking.address(value));
+            case LEGAL_REP, CONTACT -> inert(Masking.name(value));
+            case NAME -> inert(d.type() == ApplicantType.ORGANIZATION ? value : Masking.name(value));
             case TYPE, FORM, DELIVERY -> get("value." + value);
             default -> inert(value);
         };

@@ -100,6 +100,7 @@ class DisclosureDialog implements DialogHandler {
             return DialogTurn.passThrough(replies.get("back-to-form", replies.next(d)));
         }
         List<String> notes = new ArrayList<>();
+        DraftField asked = d.pending;
         Map<DraftField, String> taken = new java.util.LinkedHashMap<>(r.values());
         if (d.pending != null && FREE_TEXT.contains(d.pending) && !taken.containsKey(d.pending)
                 && !r.errors().containsKey(d.pending) && intent != Intent.SMALL_TALK
@@ -111,6 +112,7 @@ class DisclosureDialog implements DialogHandler {
         if (intent == Intent.DISCLOSURE_APPLICATION && !taken.containsKey(DraftField.DESCRIPTION)) {
             FieldExtractor.descriptionIn(text).ifPresent(v -> taken.put(DraftField.DESCRIPTION, v));
         }
+        String logged = FormInputLog.masked(text, asked, taken, r.errors().keySet());
         String description = taken.remove(DraftField.DESCRIPTION);
         taken.forEach(d.values::put);
         if (!taken.isEmpty()) {
@@ -123,7 +125,8 @@ class DisclosureDialog implements DialogHandler {
         if (notes.isEmpty() && !text.isEmpty() && intent != Intent.SMALL_TALK && intent != Intent.DISCLOSURE_APPLICATION) {
             notes.add(replies.get("not-understood"));
         }
-        return DialogTurn.reply(Reply.of(prefix + advance(d, notes)));
+        return DialogTurn.reply(Reply.of(prefix + advance(d, notes))).loggedAs(logged != null ? logged
+                : replies.get("log-hidden", text.codePointCount(0, text.length())));
     }
 
     /** Moves the draft to its next question (or the summary), saves it and renders the reply. */

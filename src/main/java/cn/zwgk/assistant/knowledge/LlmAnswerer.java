@@ -17,6 +17,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
+import cn.zwgk.assistant.platform.Masking;
+
 /**
  * Generative answers through any OpenAI-compatible endpoint ({@code LLM_BASE_URL}, {@code LLM_API_KEY},
  * {@code LLM_MODEL}). Personal data is masked before anything is sent; the reply is accepted only
@@ -52,7 +54,7 @@ class LlmAnswerer implements DisposableBean {
         }
         String system = prompts.get("kb-answer-system.txt");
         String user = prompts.get("kb-answer-user.txt")
-                .replace("{{question}}", PersonalData.mask(question))
+                .replace("{{question}}", Masking.scrub(question))
                 .replace("{{passages}}", passages(cited));
         CompletableFuture<String> call = CompletableFuture.supplyAsync(
                 () -> model().chat(SystemMessage.from(system), UserMessage.from(user)).aiMessage().text(), executor);
@@ -80,7 +82,7 @@ class LlmAnswerer implements DisposableBean {
             SearchHit h = cited.get(i);
             sb.append('[').append(i + 1).append("] 《").append(h.title()).append("》 ")
                     .append(h.section() == null ? "" : h.section()).append('\n')
-                    .append(PersonalData.mask(h.text())).append("\n\n");
+                    .append(Masking.scrub(h.text())).append("\n\n");
         }
         return sb.toString().strip();
     }

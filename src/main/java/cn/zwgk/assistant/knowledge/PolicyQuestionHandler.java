@@ -14,6 +14,7 @@ import cn.zwgk.assistant.conversation.Intent;
 import cn.zwgk.assistant.conversation.IntentHandler;
 import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.conversation.UserSessions;
+import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -59,7 +60,8 @@ class PolicyQuestionHandler implements IntentHandler {
         if (!answer.grounded() && !Scope.aboutGovernment(question)) {
             return Reply.of(texts.get("knowledge.answer.off-topic"));
         }
-        sessions.put(message.appId(), message.openid(), "kb.lastQuestion", question);
+        // kept in Redis for follow-ups ("那延期呢？"): without the personal data a question may carry
+        sessions.put(message.appId(), message.openid(), "kb.lastQuestion", Masking.scrub(question));
         sessions.put(message.appId(), message.openid(), "kb.citations", JSON.writeValueAsString(stored(answer)));
         return Reply.of(forWechat(answer));
     }

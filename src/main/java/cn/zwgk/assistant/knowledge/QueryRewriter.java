@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.zwgk.assistant.platform.Masking;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -86,7 +88,7 @@ class QueryRewriter implements DisposableBean {
         if (!enabled() || question == null || question.isBlank()) {
             return new Pending(CompletableFuture.completedFuture(Optional.empty()));
         }
-        String masked = PersonalData.mask(question).strip();
+        String masked = Masking.scrub(question).strip();
         String cached = recent.get(masked);
         if (cached != null) {
             return new Pending(CompletableFuture.completedFuture(Optional.of(cached).filter(s -> !s.isEmpty())));

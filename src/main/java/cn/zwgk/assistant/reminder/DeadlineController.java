@@ -22,9 +22,11 @@ class DeadlineController {
     private static final int PROACTIVE_DAYS = 20;
 
     private final StaffDeadlines deadlines;
+    private final StaffRecipients recipients;
 
-    DeadlineController(StaffDeadlines deadlines) {
+    DeadlineController(StaffDeadlines deadlines, StaffRecipients recipients) {
         this.deadlines = deadlines;
+        this.recipients = recipients;
     }
 
     @PostMapping("/proactive-disclosure")
@@ -46,16 +48,15 @@ class DeadlineController {
         if (request.from() == null) {
             throw new IllegalArgumentException("from (YYYY-MM-DD: the day the information was created or the policy published) is required");
         }
-        if (request.recipients() == null || request.recipients().isEmpty()) {
-            throw new IllegalArgumentException("recipients must list at least one openid, role:ROLE or dept:DEPARTMENT");
-        }
-        return deadlines.plan(kind, prefix + request.title().strip(), request.from(), days, request.recipients());
+        return deadlines.plan(kind, prefix + request.title().strip(), request.from(), days,
+                recipients.check(request.recipients()));
     }
 
     /**
      * @param title      what the deadline is about
      * @param from       the day the information was created, or the policy published
-     * @param recipients openids, {@code role:ROLE} or {@code dept:DEPARTMENT} entries (the drafting department's staff)
+     * @param recipients staff only: bound members' openids, {@code role:ROLE} or {@code dept:DEPARTMENT} entries
+     *                   (the drafting department's staff)
      */
     record DeadlineRequest(String title, LocalDate from, List<String> recipients) {
     }

@@ -2,9 +2,11 @@ package cn.zwgk.assistant.reminder;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/reminders}: pending reminders with their next fire time, custom reminders, cancelling. */
+/**
+ * {@code /api/reminders}: pending reminders with their next fire time, custom reminders (to staff
+ * only), cancelling: a custom reminder by anyone who keeps reminders, a statutory one only by an
+ * administrator giving {@code ?reason=}.
+ */
 @RestController
 @RequestMapping("/api/reminders")
 class ReminderController {
@@ -38,8 +44,18 @@ class ReminderController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> cancel(@PathVariable long id) {
-        return reminders.cancel(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    ResponseEntity<?> cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user) {
+        boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return switch (reminders.cancelByStaff(id, user.getName(), admin, reason)) {
+            case CANCELLED -> ResponseEntity.noContent().build();
+            case NOT_PENDING -> ResponseEntity.notFound().build();
+            case STATUTORY -> ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
+                    "reminder " + id + " is statutory: it changes through its case's workflow, or is cancelled by an "
+                            + "administrator giving a reason"));
+            case REASON_REQUIRED -> ResponseEntity.badRequest().body(Map.of("error",
+                    "cancelling statutory reminder " + id + " needs ?reason= (at most " + ReminderService.MAX_REASON
+                            + " characters); it is kept in the audit log"));
+        };
     }
 
     record NewReminder(String text, List<String> recipients, OffsetDateTime at) {

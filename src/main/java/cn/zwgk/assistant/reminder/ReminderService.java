@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,53 +15,59 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zwgk.assistant.notification.StaffAlert;
+import cn.zwgk.assistant.platform.AuditLog;
 import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.staff.Role;
-import cn.zwgk.assistant.staff.StaffDirectory;
-import cn.zwgk.assistant.staff.StaffMember;
 import cn.zwgk.assistant.staff.StaffNotifier;
 
 /**
  * Reminders for staff. Each is a row plus a Quartz trigger, created, replaced and cancelled in the
  * same transaction (Quartz's JDBC store joins the application's transactions). Firing marks the
  * row and enqueues the deliveries in one transaction, so a crash re-runs it and a delivery key
- * per reminder and recipient keeps each notice to one.
+ * per reminder and recipient keeps each notice to one. Reminders go to staff only
+ * ({@link StaffRecipients}). Statutory reminders (every kind but {@link ReminderKind#CUSTOM}) follow
+ * their case's or incident's workflow; staff cancel them only as an administrator, with a reason,
+ * audited ({@link #cancelByStaff}).
  */
 @Service
 public class ReminderService {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
-    private static final String ROLE_PREFIX = "role:";
-    private static final String DEPARTMENT_PREFIX = "dept:";
+    static final int MAX_REASON = 500;
 
     private final ReminderRepository repository;
     private final ReminderScheduler scheduler;
     private final StaffNotifier notifier;
-    private final StaffDirectory directory;
+    private final StaffRecipients recipients;
     private final ReminderProperties properties;
     private final Texts texts;
     private final AckLinks links;
+    private final AuditLog audit;
 
     ReminderService(ReminderRepository repository, ReminderScheduler scheduler, StaffNotifier notifier,
-                    StaffDirectory directory, ReminderProperties properties, Texts texts, AckLinks links) {
+                    StaffRecipients recipients, ReminderProperties properties, Texts texts, AckLinks links,
+                    AuditLog audit) {
         this.repository = repository;
         this.scheduler = scheduler;
         this.notifier = notifier;
-        this.directory = directory;
+        this.recipients = recipients;
         this.properties = properties;
         this.texts = texts;
         this.links = links;
+        this.audit = audit;
     }
 
-    /** A one-off reminder set by staff; it fires at the time given, quiet hours or not. */
+    /**
+     * A one-off reminder set by staff, to staff only ({@link StaffRecipients#check}: a recipient
+     * that is not staff is refused with {@link NotStaffRecipient}); it fires at the time given,
+     * quiet hours or not.
+     */
     @Transactional
-    public Reminder createCustom(String text, List<String> recipients, OffsetDateTime at) {
+    public Reminder createCustom(String text, List<String> to, OffsetDateTime at) {
         if (text == null || text.isBlank() || text.length() > 1000) {
             throw new IllegalArgumentException("text is required (at most 1000 characters)");
         }
-        if (recipients == null || recipients.isEmpty() || recipients.stream().anyMatch(r -> r == null || r.isBlank())) {
-            throw new IllegalArgumentException("recipients must list at least one openid");
-        }
+        List<String> checked = recipients.check(to);
         if (at == null) {
             throw new IllegalArgumentException("at is required, e.g. 2026-12-01T09:00:00+08:00");
         }
@@ -69,8 +75,7 @@ public class ReminderService {
             throw new IllegalArgumentException("at is in the past");
         }
         PlannedReminder planned = new PlannedReminder(ReminderKind.CUSTOM, texts.get("reminder.custom-title"),
-                text.strip(), List.copyOf(new LinkedHashSet<>(recipients.stream().map(String::strip).toList())),
-                at.toInstant(), false);
+                text.strip(), checked, at.toInstant(), false);
         return get(add(null, planned, null)).orElseThrow();
     }
 
@@ -90,9 +95,48 @@ public class ReminderService {
         repository.pending(subject).forEach(row -> cancelRow(row.id()));
     }
 
+    /** What became of a staff member's request to cancel a reminder. */
+    public enum Cancel {
+        CANCELLED,
+        /** No such reminder, or it has fired or was cancelled already. */
+        NOT_PENDING,
+        /** A statutory reminder, and the caller is not an administrator. */
+        STATUTORY,
+        /** A statutory reminder, cancelled by an administrator without a reason (or with one over 500 characters). */
+        REASON_REQUIRED
+    }
+
+    /**
+     * Cancels a pending reminder at a staff member's request. A custom reminder: anyone who keeps
+     * reminders. A statutory one (its case's or incident's workflow keeps it): only an administrator,
+     * with a reason; the reminder and the reason go into the audit log.
+     */
     @Transactional
-    public boolean cancel(long id) {
-        return cancelRow(id);
+    public Cancel cancelByStaff(long id, String actor, boolean admin, String reason) {
+        Optional<ReminderRepository.Row> found = repository.find(id).filter(r -> r.status() == Reminder.Status.PENDING);
+        if (found.isEmpty()) {
+            return Cancel.NOT_PENDING;
+        }
+        boolean statutory = found.get().kind() != ReminderKind.CUSTOM;
+        String why = reason == null ? "" : reason.strip();
+        if (statutory && !admin) {
+            return Cancel.STATUTORY;
+        }
+        if (statutory && (why.isEmpty() || why.length() > MAX_REASON)) {
+            return Cancel.REASON_REQUIRED;
+        }
+        Reminder before = toReminder(found.get());
+        if (!cancelRow(id)) {
+            return Cancel.NOT_PENDING;
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", Reminder.Status.CANCELLED);
+        if (statutory) {
+            after.put("reason", why);
+        }
+        audit.record(actor, statutory ? "REMINDER_STATUTORY_CANCELLED" : "REMINDER_CANCELLED", "reminder:" + id,
+                before, after);
+        return Cancel.CANCELLED;
     }
 
     public List<Reminder> pending(String subject) {
@@ -127,7 +171,7 @@ public class ReminderService {
         String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone()).format(row.fireAt());
         String body = texts.get("reminder.body", row.text(), Long.toString(id));
         int sent = 0;
-        for (String openid : resolve(row.recipients())) {
+        for (String openid : recipients.resolve(row.recipients())) {
             // each recipient's notice carries a link that acknowledges the reminder as that recipient
             StaffAlert alert = new StaffAlert(row.title(), body, Long.toString(id), time, links.url(id, openid), row.critical());
             sent += notifier.notify("reminder:" + id, List.of(openid), alert);
@@ -135,7 +179,7 @@ public class ReminderService {
         log.info("Reminder {} ({}) fired to {} recipients", id, row.kind(), sent);
         if (row.critical() && row.kind() != ReminderKind.ESCALATION) {
             add(row.subject(), new PlannedReminder(ReminderKind.ESCALATION, texts.get("reminder.escalation-title"),
-                    texts.get("reminder.escalation", row.text()), List.of(ROLE_PREFIX + Role.SUPERVISOR.name()),
+                    texts.get("reminder.escalation", row.text()), List.of(StaffRecipients.ROLE_PREFIX + Role.SUPERVISOR.name()),
                     Instant.now().plus(properties.acknowledgeWithin()), true), id);
         }
     }
@@ -150,22 +194,6 @@ public class ReminderService {
         boolean cancelled = repository.cancel(id);
         scheduler.unschedule(id);
         return cancelled;
-    }
-
-    private Set<String> resolve(List<String> recipients) {
-        Set<String> openids = new LinkedHashSet<>();
-        for (String r : recipients) {
-            if (r.startsWith(ROLE_PREFIX)) {
-                directory.withRole(Role.parse(r.substring(ROLE_PREFIX.length()))).stream()
-                        .filter(StaffMember::bound).map(StaffMember::openid).forEach(openids::add);
-            } else if (r.startsWith(DEPARTMENT_PREFIX)) {
-                directory.inDepartment(r.substring(DEPARTMENT_PREFIX.length())).stream()
-                        .filter(StaffMember::bound).map(StaffMember::openid).forEach(openids::add);
-            } else {
-                openids.add(r);
-            }
-        }
-        return openids;
     }
 
     private Reminder toReminder(ReminderRepository.Row row) {

@@ -15,7 +15,7 @@ class FirstAdminTest {
     void productionRefusesAnEmptyDefaultShortOrGuessablePassword() {
         for (String weak : new String[] {"", "  ", "admin", "Admin", "changeme", "short-pw", "admin123456789",
                 "Password-2024!", "zhangsan-12345", "xK9#aaaa-bbbbmq", "abcdefghijklmnop", "Sysadmin-Zwgk-7"}) {
-            FirstAdmin check = new FirstAdmin(null, new AccessProperties("admin", weak, true, 5, Duration.ofMinutes(15)));
+            FirstAdmin check = new FirstAdmin(null, new AccessProperties("admin", weak, true, 5, Duration.ofSeconds(1), Duration.ofMinutes(15)));
             assertThatThrownBy(check::afterSingletonsInstantiated).as(weak).isInstanceOf(StartupRefusal.class)
                     .hasMessageStartingWith("Refusing to start: ADMIN_PASSWORD ")
                     .hasMessageNotContaining(weak.isBlank() ? "\u0000" : weak);

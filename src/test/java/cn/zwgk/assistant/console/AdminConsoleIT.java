@@ -162,7 +162,7 @@ class AdminConsoleIT {
             wrong.login(name, "not-the-password");
         }
         assertThat(accounts.find(name).orElseThrow().failedLogins()).isPositive();
-        assertThat(admin.get("/console/users").body()).contains("解除锁定");
+        assertThat(admin.get("/console/users").body()).contains("解除登录限制");
         assertThat(OpinionConsoleIT.submit(admin, "/console/users/" + name + "/unlock", Map.of())).contains("已解除");
         assertThat(accounts.find(name).orElseThrow().failedLogins()).isZero();
 

@@ -31,7 +31,7 @@ class ConversationLogWriterTest {
     void queuedMessagesAreWrittenInBatchesOfAtMostTheBatchSize() {
         writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(200), meters);
         for (int i = 0; i < 25; i++) {
-            writer.record(text("m" + i), Intent.SMALL_TALK, "r" + i, System.nanoTime());
+            writer.record(text("m" + i), "m" + i, Intent.SMALL_TALK, "r" + i, System.nanoTime());
         }
         writer.start();
         awaitWritten(25);
@@ -45,7 +45,7 @@ class ConversationLogWriterTest {
     void aPartialBatchWaitsForTheFlushIntervalThenIsWritten() throws InterruptedException {
         writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(400), meters);
         writer.start();
-        writer.record(text("one"), Intent.HELP, "reply", System.nanoTime());
+        writer.record(text("one"), "one", Intent.HELP, "reply", System.nanoTime());
         Thread.sleep(100);
         assertThat(batches).as("written before the interval").isEmpty();
         awaitWritten(1);
@@ -62,7 +62,7 @@ class ConversationLogWriterTest {
         writer.start();
         long started = System.nanoTime();
         for (int i = 0; i < 50; i++) {
-            writer.record(text("m" + i), null, null, System.nanoTime());
+            writer.record(text("m" + i), "m" + i, null, null, System.nanoTime());
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1_000);
         release.countDown();
@@ -76,13 +76,13 @@ class ConversationLogWriterTest {
         writer = new ConversationLogWriter(batches::add, 100, 50, Duration.ofSeconds(30), meters);
         writer.start();
         for (int i = 0; i < 7; i++) {
-            writer.record(text("m" + i), null, "r", System.nanoTime());
+            writer.record(text("m" + i), "m" + i, null, "r", System.nanoTime());
         }
         long started = System.nanoTime();
         writer.stop();
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(15);
         assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(7);
-        writer.record(text("late"), null, "r", System.nanoTime());
+        writer.record(text("late"), "late", null, "r", System.nanoTime());
         writer.flushRemaining();
         assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(8);
     }
@@ -96,7 +96,7 @@ class ConversationLogWriterTest {
             batches.add(batch);
         }, 100, 10, Duration.ofMillis(50), meters);
         for (String t : List.of("a", "bad", "b", "c")) {
-            writer.record(text(t), null, null, System.nanoTime());
+            writer.record(text(t), t, null, null, System.nanoTime());
         }
         writer.flushRemaining();
         assertThat(batches.stream().flatMap(List::stream).map(PendingLog::inboundText)).containsExactly("a", "b", "c");
@@ -107,7 +107,7 @@ class ConversationLogWriterTest {
     void eventsAreRecordedWithTheirNameAndKey() {
         writer = new ConversationLogWriter(batches::add, 10, 10, Duration.ofMillis(50), meters);
         writer.record(new InboundMessage("app", "openid-1234567890", InboundMessage.Kind.EVENT, null, "click", "POLICY_QA",
-                "k", null), Intent.POLICY_QUESTION, "menu", System.nanoTime());
+                "k", null), null, Intent.POLICY_QUESTION, "menu", System.nanoTime());
         writer.flushRemaining();
         PendingLog p = batches.get(0).get(0);
         assertThat(p.event()).isEqualTo("click POLICY_QA");

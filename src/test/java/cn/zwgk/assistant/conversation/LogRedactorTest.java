@@ -22,6 +22,15 @@ class LogRedactorTest {
     }
 
     @Test
+    void eMailPostalAddressesAndLabelledNamesAreMaskedToo() {
+        LogRow row = redactor.redact(pending("我叫赵六，邮箱zhaoliu@example.com，寄到北京市东城区正义路2号院3号楼",
+                "已记录：电子邮箱 z***@example.com"));
+        assertThat(row.inboundText()).doesNotContain("赵六", "zhaoliu", "正义路")
+                .contains("我叫赵*", "z***@example.com", "寄到北京市东****");
+        assertThat(row.replyText()).isEqualTo("已记录：电子邮箱 z***@example.com");
+    }
+
+    @Test
     void theOpenidIsKeptOnlyAsAMaskAndAKeyedHash() {
         String openid = "oJ9aB1xyzQwErTy2UiOpAsDf3GhK";
         LogRow row = redactor.redact(new PendingLog(Instant.parse("2025-03-01T08:59:59.900Z"), "wxapp", openid,

@@ -54,7 +54,8 @@ class DialogInjectionIT {
         say(user, DESCRIPTION);
         String summary = say(user, "电子版，网上获取");
 
-        assertThat(summary).contains(SQL_NAME).contains("' OR '1'='1").contains("点此领取补贴")
+        // the name is echoed masked (first character kept); the description as typed, inert
+        assertThat(summary).contains("姓名：R***").doesNotContain(SQL_NAME).contains("' OR '1'='1").contains("点此领取补贴")
                 .doesNotContain("<a ").doesNotContain("<script>").doesNotContain("</a>");
 
         Matcher no = TRACKING_NO.matcher(say(user, "确认"));

@@ -78,16 +78,18 @@ class DisclosureConversationIT {
         assertThat(first).contains(t("start")).contains(t("ask.type"));
         assertThat(say(user, "公民")).contains(t("ask.name"));
         String both = say(user, "我叫张三，电话13800138000");
-        assertThat(both).contains("张三").contains("13800138000").contains(t("ask.id"));
+        // echoed masked: the answer is also cached in Redis and kept in the conversation log
+        assertThat(both).contains("姓名 张*").contains("138****8000").doesNotContain("13800138000").contains(t("ask.id"));
         assertThat(say(user, "110101199003074478")).contains(t("invalid.id-checksum"));
         assertThat(say(user, "11010519491231002X")).contains(t("ask.form"));
         assertThat(say(user, "随便吧")).contains(t("not-understood")).contains(t("ask.form"));
         assertThat(say(user, "纸质的，邮寄给我")).contains(t("ask.address"));
         String summary = say(user, "北京市东城区正义路2号院3号楼 张三收");
         assertThat(summary).contains("110***********002X").doesNotContain("11010519491231002X")
-                .contains("老旧小区改造").contains("正义路2号院").contains("邮寄");
+                .contains("老旧小区改造").contains("北京市东城区****").doesNotContain("正义路2号院").contains("邮寄")
+                .contains("姓名：张*");
         String corrected = say(user, "电话填错了，是13900139000");
-        assertThat(corrected).contains("13900139000").doesNotContain("13800138000");
+        assertThat(corrected).contains("已记录：手机号码 139****9000").doesNotContain("138****8000");
 
         String done = say(user, "确认");
         String no = trackingNo(done);
@@ -256,12 +258,15 @@ class DisclosureConversationIT {
         assertThat(say(user, "法人或其他组织")).contains(t("ask.org-name"));
         assertThat(say(user, "某某科技有限公司")).contains(t("ask.legal-rep"));
         String both = say(user, "法定代表人王大明，联系人刘小红，电话13800138000");
-        assertThat(both).contains("王大明").contains("刘小红").contains(t("ask.credit"));
+        assertThat(both).contains("法定代表人 王**").contains("联系人 刘**").doesNotContain("王大明", "刘小红")
+                .contains(t("ask.credit"));
         assertThat(say(user, "91350100M000100Y44")).contains(t("invalid.credit-checksum"));
         assertThat(say(user, "91350100M000100Y43")).contains(t("ask.description"));
         say(user, "本区2025年政府采购项目中标结果公告及合同文本");
         String summary = say(user, "电子，发到邮箱 lxh@example.com");
-        assertThat(summary).contains("某某科技有限公司").contains("91350100M000100Y43").contains("lxh@example.com");
+        // an organisation's name and credit code are not personal data; its people's names and e-mail are
+        assertThat(summary).contains("某某科技有限公司").contains("91350100M000100Y43").contains("l***@example.com")
+                .doesNotContain("lxh@example.com");
         CaseView stored = service.find(trackingNo(say(user, "确认"))).orElseThrow();
         assertThat(stored.applicantType()).isEqualTo("ORGANIZATION");
         assertThat(stored.creditCode()).isEqualTo("91350100M000100Y43");

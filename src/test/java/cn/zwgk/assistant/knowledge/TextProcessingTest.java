@@ -46,13 +46,6 @@ class TextProcessingTest {
     }
 
     @Test
-    void personalDataIsMasked() {
-        String masked = PersonalData.mask("我是张三，身份证11010519491231002X，电话13912345678，座机010-12345678，邮箱a.b@example.com");
-        assertThat(masked).doesNotContain("11010519491231002X", "13912345678", "12345678", "a.b@example.com")
-                .contains("[身份证号]", "[手机号]", "[电话]", "[邮箱]");
-    }
-
-    @Test
     void faithfulnessRejectsNumbersTheSourcesDoNotHave() {
         SearchHit source = new SearchHit(1, 1, "指南", null, null, null, "CURRENT", "二、依申请公开",
                 "不能当场答复的，自收到申请之日起20个工作日内予以答复；延长的期限最长不超过20个工作日。", 1, 0.8);

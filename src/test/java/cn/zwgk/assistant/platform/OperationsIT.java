@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import cn.zwgk.assistant.notification.OutboundMessage;
 import cn.zwgk.assistant.support.ChannelIntegrationTest;
@@ -23,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationsIT extends ChannelIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The management server's port (every actuator endpoint; loopback only by default). */
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void healthShowsDatabaseAndRedisUp() throws Exception {
@@ -57,7 +62,11 @@ class OperationsIT extends ChannelIntegrationTest {
         ScriptedHandler.open(id);
         awaitSettled("reply:" + city.appId() + ":" + msgId);
 
-        String metrics = get("/actuator/prometheus", null).body();
+        HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        String metrics = scraped.body();
         assertThat(metrics).contains("wechat_messages_total{")
                 .contains("wechat_reply_latency_seconds_bucket{")
                 .contains("wechat_dedupe_hits_total")
@@ -87,6 +96,21 @@ class OperationsIT extends ChannelIntegrationTest {
     @Test
     void anythingElseIsDenied() throws Exception {
         assertThat(get("/actuator/env", null).statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void onTheApplicationsPortTheActuatorAnswersHealthAloneMetricsOnlyOnTheManagementPort() throws Exception {
+        assertThat(managementPort).isPositive().isNotEqualTo(port);
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator/metrics", "/actuator"}) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(403);
+            assertThat(get(path, basic("admin", "admin")).statusCode()).as(path + " as admin").isEqualTo(403);
+        }
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -69,6 +69,8 @@ class PostgresRestartIT {
             try (AppProcess app = AppProcess.start(props)) {
                 AdminApi admin = new AdminApi(app.port());
                 WechatTestClient wechat = WechatTestClient.defaultAccount(app.port());
+                admin.post("/api/staff", """
+                        {"name":"值班员","roles":["HANDLER"],"openid":"%s"}""".formatted(staff));
                 // a reminder that falls due in the middle of the outage, one after it
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
                 admin.post("/api/reminders", reminder("库停期间到期 " + run, staff, now.plusSeconds(15)));

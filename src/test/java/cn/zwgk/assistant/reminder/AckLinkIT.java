@@ -48,6 +48,9 @@ class AckLinkIT {
         props.put("reminder.acknowledge-within", "10s");
         try (AppInstance app = AppInstance.start(props)) {
             app.bean(StaffDirectory.class).add("督办人", "办公室", Set.of(Role.SUPERVISOR), "oBoss", null);
+            // reminders reach staff only
+            app.bean(StaffDirectory.class).add("承办人甲", "办公室", Set.of(Role.HANDLER), "oLinkA", null);
+            app.bean(StaffDirectory.class).add("承办人乙", "办公室", Set.of(Role.HANDLER), "oLinkB", null);
             ReminderService reminders = app.bean(ReminderService.class);
             Instant soon = Instant.now().plusSeconds(2);
             long acked = reminders.replaceForSubject("YSQ-2026-000077", List.of(ReminderKind.DISCLOSURE_DUE),

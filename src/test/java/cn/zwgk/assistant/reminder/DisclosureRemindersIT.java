@@ -55,9 +55,11 @@ class DisclosureRemindersIT {
     @Test
     void proactiveDisclosureAndInterpretationDeadlinesAreCountedInWorkingDays() {
         LocalDate created = LocalDate.now();
+        String member = "oDeptStaff" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        staff.add("财政科工作人员", "财政科", java.util.Set.of(cn.zwgk.assistant.staff.Role.HANDLER), member, null);
         String body = api().post("/api/reminders/proactive-disclosure",
-                "{\"title\":\"2026年第四季度财政预算执行情况\",\"from\":\"" + created + "\",\"recipients\":[\"oDeptStaff\"]}");
-        assertThat(body).contains("PROACTIVE_DISCLOSURE_DUE").contains("oDeptStaff");
+                "{\"title\":\"2026年第四季度财政预算执行情况\",\"from\":\"" + created + "\",\"recipients\":[\"" + member + "\"]}");
+        assertThat(body).contains("PROACTIVE_DISCLOSURE_DUE").contains(member);
         LocalDate due = calendar.addWorkingDays(created, 20).date();
         assertThat(reminders.pending("主动公开：2026年第四季度财政预算执行情况"))
                 .filteredOn(r -> r.kind() == ReminderKind.PROACTIVE_DISCLOSURE_DUE && r.critical())

@@ -57,6 +57,9 @@ class ReminderCrashIT {
                 for (int i = 0; i < REMINDERS; i++) {
                     String openid = "oCrash" + run + "x" + i;
                     recipients.add(openid);
+                    // reminders go to staff only
+                    admin.post("/api/staff", """
+                            {"name":"值班员%d","roles":["HANDLER"],"openid":"%s"}""".formatted(i, openid));
                     // spread over 20 seconds, so that the kill falls in the middle of the batch
                     admin.post("/api/reminders", """
                             {"text":"崩溃测试提醒 %d","recipients":["%s"],"at":"%s"}"""

@@ -30,6 +30,7 @@ class ReminderIT {
     void aCustomReminderFiresOnceToEachRecipientThroughTheOutbox() {
         try (AppInstance app = AppInstance.start(TestBackends.properties())) {
             ReminderService reminders = app.bean(ReminderService.class);
+            bind(app, "oStaffA", "oStaffB");
             Reminder reminder = reminders.createCustom("请复核 YSQ-2026-000001 的答复稿", List.of("oStaffA", "oStaffB", "oStaffA"),
                     OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(2));
             assertThat(reminder.recipients()).containsExactly("oStaffA", "oStaffB");
@@ -93,12 +94,15 @@ class ReminderIT {
     void badCustomRemindersAreRefusedWithAReason() {
         try (AppInstance app = AppInstance.start(TestBackends.properties())) {
             ReminderService reminders = app.bean(ReminderService.class);
+            bind(app, "o1");
             OffsetDateTime soon = OffsetDateTime.now().plusHours(1);
             assertThatThrownBy(() -> reminders.createCustom(" ", List.of("o1"), soon)).hasMessageContaining("text");
             assertThatThrownBy(() -> reminders.createCustom("x", List.of(), soon)).hasMessageContaining("recipients");
             assertThatThrownBy(() -> reminders.createCustom("x", List.of("o1"), null)).hasMessageContaining("at");
             assertThatThrownBy(() -> reminders.createCustom("x", List.of("o1"), OffsetDateTime.now().minusHours(1)))
                     .hasMessageContaining("past");
+            assertThatThrownBy(() -> reminders.createCustom("x", List.of("o1", "oCitizen"), soon))
+                    .isInstanceOf(NotStaffRecipient.class).hasMessageContaining("staff only");
         }
     }
 
@@ -107,6 +111,7 @@ class ReminderIT {
         Map<String, String> props = TestBackends.properties();
         long id;
         try (AppInstance first = AppInstance.start(props)) {
+            bind(first, "oStaffC");
             id = first.bean(ReminderService.class).createCustom("重启期间到期的提醒", List.of("oStaffC"),
                     OffsetDateTime.now().plusSeconds(3)).id();
         }
@@ -131,6 +136,7 @@ class ReminderIT {
             propsB.put("platform.data-dir", TestBackends.tempDir("zwgk-b-").toString());
             try (AppProcess b = AppProcess.start(propsB)) {
                 ReminderService reminders = a.bean(ReminderService.class);
+                bind(a, "oStaffD");
                 List<Long> ids = new java.util.ArrayList<>();
                 for (int i = 0; i < 10; i++) {
                     ids.add(reminders.createCustom("并发提醒 " + i, List.of("oStaffD"), OffsetDateTime.now().plusSeconds(3)).id());
@@ -142,6 +148,13 @@ class ReminderIT {
                         .query(String.class).list();
                 assertThat(members).as("cluster members").hasSizeGreaterThanOrEqualTo(2);
             }
+        }
+    }
+
+    /** Reminders go to staff only: these openids become bound staff members. */
+    private static void bind(AppInstance app, String... openids) {
+        for (String openid : openids) {
+            app.bean(StaffDirectory.class).add("工作人员" + openid, "办公室", java.util.Set.of(Role.HANDLER), openid, null);
         }
     }
 

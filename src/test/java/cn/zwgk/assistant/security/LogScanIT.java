@@ -18,20 +18,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import cn.zwgk.assistant.platform.Redis;
 import cn.zwgk.assistant.support.IntegrationTest;
 import cn.zwgk.assistant.support.WechatTestClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
- * A full run written to a log file, the application's own loggers at DEBUG: start-up, a
- * disclosure conversation with ID number, phone and address (a wrong ID first), a policy
- * question carrying both, staff API calls (a letter registered, read, accepted, a bad request),
- * a failing language model. The file must contain no valid ID number (18 characters, checksum
- * right), no mobile number of the test data and none of the secrets.
+ * A full run written to a log file, the application's own loggers at DEBUG: start-up, two
+ * disclosure conversations with every kind of personal data the dialog collects (name, ID number,
+ * phone, postal address, e-mail; a wrong ID, an e-mail typed when the phone was asked for, an
+ * address typed when the form was asked for), a policy question carrying ID and phone, staff API
+ * calls (a letter registered, read, accepted, a bad request), a failing language model. None of
+ * it may be kept in the clear: not in the log file, not in the conversation log, not in Redis
+ * (the in-flight answers of the webhook, sessions, pages), and the bot's echoes are masked. The
+ * log file also holds none of the secrets.
  */
 @IntegrationTest
 // logging is set up before dynamic properties are read: these must be plain test properties
@@ -49,12 +57,20 @@ class LogScanIT {
     static final String AES_KEY = "endnay1sb2NhbC1kZXYtZW5jb2RpbmctYWVzLWtleSE";
     static final String CITIZEN_ID = withCheck("11010519880315123");
     static final String LETTER_ID = withCheck("44030119750822451");
-    static final List<String> PHONES = List.of("13912345678", "13700137000", "15811112222");
+    static final String SECOND_ID = withCheck("11010519900101123");
+    static final List<String> PHONES = List.of("13912345678", "13700137000", "15811112222", "13611113333");
+    static final String EMAIL = "qianba.home@example.com";
+    /** Names, addresses (and parts of them) of the test data, none of which may be kept in the clear. */
+    static final List<String> WORDS = List.of("赵六", "钱八", "正义路2号院", "深南大道1号", "幸福家园", EMAIL, "qianba.home");
     static final Pattern ANY_ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
     static final Pattern ANY_MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Redis redis;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,6 +97,18 @@ class LogScanIT {
         String done = say(user, "确认");
         assertThat(done).contains("YSQ-");
         say(user, "查询进度");
+        List<String> echoes = new ArrayList<>();
+        String second = "oLog" + UUID.randomUUID().toString().substring(0, 8);
+        say(second, "我要申请公开2026年本区城市更新专项规划的批复文件");
+        say(second, "公民");
+        echoes.add(say(second, "钱八"));
+        echoes.add(say(second, SECOND_ID));
+        echoes.add(say(second, EMAIL)); // the phone was asked for
+        echoes.add(say(second, PHONES.get(3)));
+        echoes.add(say(second, "我住朝阳区幸福家园")); // the form was asked for
+        echoes.add(say(second, "电子版，电子邮件"));
+        assertThat(echoes.get(echoes.size() - 1)).as("the summary").contains("钱*", "136****3333", "q***@example.com");
+        assertThat(say(second, "确认")).contains("YSQ-");
         say("oLog" + UUID.randomUUID().toString().substring(0, 8),
                 "我身份证" + CITIZEN_ID + "，手机" + PHONES.get(0) + "，依申请公开多久答复？");
 
@@ -102,10 +130,45 @@ class LogScanIT {
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertThat(log).contains("Started").hasSizeGreaterThan(2000);
-        assertThat(found(ANY_ID, log)).as("ID numbers in the log").allMatch(s -> !validId(s));
-        assertThat(found(ANY_MOBILE, log)).as("mobile numbers in the log").doesNotContainAnyElementsOf(PHONES);
-        assertThat(log).doesNotContain(CITIZEN_ID, LETTER_ID, "正义路2号院", "深南大道1号");
+        assertNothingPersonal("the log file", log);
         assertThat(log).doesNotContain(ADMIN_PASSWORD, LLM_KEY, DATA_KEY, WECHAT_SECRET, AES_KEY);
+
+        String conversationLog = String.join("\n", jdbc.sql("select inbound_text, reply_text from conversation_log")
+                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).list());
+        assertThat(conversationLog).contains("钱*", "136****3333", "q***@example.com");
+        assertNothingPersonal("the conversation log", conversationLog);
+        assertNothingPersonal("the bot's echoes", String.join("\n", echoes));
+        assertNothingPersonal("Redis", redisValues());
+    }
+
+    private static void assertNothingPersonal(String where, String text) {
+        assertThat(found(ANY_ID, text)).as("ID numbers in " + where).allMatch(s -> !validId(s));
+        assertThat(found(ANY_MOBILE, text)).as("mobile numbers in " + where).doesNotContainAnyElementsOf(PHONES);
+        assertThat(text).as(where).doesNotContain(CITIZEN_ID, LETTER_ID, SECOND_ID);
+        assertThat(text).as(where).doesNotContain(WORDS);
+    }
+
+    /** Every value under this run's key prefix: strings, lists, hashes, sorted sets. */
+    private String redisValues() {
+        StringBuilder all = new StringBuilder();
+        ScanParams match = new ScanParams().match(redis.key("") + "*").count(500);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.jedis().scan(cursor, match);
+            for (String key : page.getResult()) {
+                switch (redis.jedis().type(key)) {
+                    case "string" -> all.append(redis.jedis().get(key));
+                    case "list" -> all.append(redis.jedis().lrange(key, 0, -1));
+                    case "hash" -> all.append(redis.jedis().hgetAll(key));
+                    case "zset" -> all.append(redis.jedis().zrange(key, 0, -1));
+                    default -> all.append(key);
+                }
+                all.append('\n');
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        assertThat(all).as("Redis holds this run's answers and sessions").contains("136****3333");
+        return all.toString();
     }
 
     private String say(String openid, String text) {

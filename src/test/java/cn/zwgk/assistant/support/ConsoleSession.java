@@ -25,10 +25,22 @@ public final class ConsoleSession {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf;
 
     public ConsoleSession(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("127.0.0.1", port);
+    }
+
+    /** A session with the application at {@code host} (another of this machine's addresses, say). */
+    public ConsoleSession(String host, int port) {
+        this.base = "http://" + host + ":" + port;
+    }
+
+    /** Sends this header with every request from now on (as a proxy in front of the application would). */
+    public ConsoleSession header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** Signs in through the login form; the response is the login POST's (302 to /console on success). */
@@ -95,6 +107,7 @@ public final class ConsoleSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

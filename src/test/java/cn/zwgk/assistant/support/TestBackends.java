@@ -44,6 +44,8 @@ public final class TestBackends {
             throw new IllegalStateException(e);
         }
         p.put("platform.redis-key-prefix", "t" + id + ":");
+        // the actuator's own port: any free one, so that instances (and other test runs) never collide on 8081
+        p.put("management.server.port", "0");
         // Quartz registers its DataSource JVM-wide under the scheduler name: contexts sharing a JVM
         // need names of their own (instances that cluster run in separate JVMs, see AppProcess)
         p.put("spring.quartz.scheduler-name", "zwgk-" + id);

@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 
 import cn.zwgk.assistant.platform.Masking;
 
@@ -37,10 +35,11 @@ class LlmAnswerer implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
-    private volatile ChatModel model;
+    private final ChatModels model;
 
     LlmAnswerer(KnowledgeProperties properties, PromptTemplates prompts) {
         this.properties = properties;
+        this.model = ChatModels.lazy(properties, properties.llmTimeout(), 0.1, null);
         this.prompts = prompts;
     }
 
@@ -57,7 +56,7 @@ class LlmAnswerer implements DisposableBean {
                 .replace("{{question}}", Masking.scrub(question))
                 .replace("{{passages}}", passages(cited));
         CompletableFuture<String> call = CompletableFuture.supplyAsync(
-                () -> model().chat(SystemMessage.from(system), UserMessage.from(user)).aiMessage().text(), executor);
+                () -> model.get().chat(SystemMessage.from(system), UserMessage.from(user)).aiMessage().text(), executor);
         try {
             String text = call.get(properties.llmTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (text == null || text.isBlank()) {
@@ -99,26 +98,6 @@ class LlmAnswerer implements DisposableBean {
         String key = properties.llmApiKey();
         return a.contains("LLM_") || key != null && key.length() >= 6 && answer.contains(key)
                 || properties.llmBaseUrl() != null && answer.contains(properties.llmBaseUrl());
-    }
-
-    private ChatModel model() {
-        ChatModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                if (model == null) {
-                    model = OpenAiChatModel.builder()
-                            .baseUrl(properties.llmBaseUrl())
-                            .apiKey(properties.llmApiKey() == null || properties.llmApiKey().isBlank() ? "none" : properties.llmApiKey())
-                            .modelName(properties.llmModel())
-                            .timeout(properties.llmTimeout())
-                            .maxRetries(0)
-                            .temperature(0.1)
-                            .build();
-                }
-                m = model;
-            }
-        }
-        return m;
     }
 
     @Override

@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /**
  * With a language model configured, rewrites a colloquial question into the wording of the documents
@@ -46,10 +44,11 @@ class QueryRewriter implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
-    private volatile ChatModel model;
+    private final ChatModels model;
 
     QueryRewriter(KnowledgeProperties properties, PromptTemplates prompts) {
         this.properties = properties;
+        this.model = ChatModels.lazy(properties, properties.rewriteTimeout(), 0.0, 120);
         this.prompts = prompts;
     }
 
@@ -95,7 +94,7 @@ class QueryRewriter implements DisposableBean {
         }
         String system = prompts.get("kb-rewrite-system.txt");
         return new Pending(CompletableFuture.supplyAsync(() -> {
-            String reply = model().chat(SystemMessage.from(system), UserMessage.from(masked)).aiMessage().text();
+            String reply = model.get().chat(SystemMessage.from(system), UserMessage.from(masked)).aiMessage().text();
             Optional<String> rewrite = accept(reply, masked, system);
             recent.put(masked, rewrite.orElse(""));
             if (rewrite.isEmpty()) {
@@ -142,27 +141,6 @@ class QueryRewriter implements DisposableBean {
             }
         }
         return false;
-    }
-
-    private ChatModel model() {
-        ChatModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                if (model == null) {
-                    model = OpenAiChatModel.builder()
-                            .baseUrl(properties.llmBaseUrl())
-                            .apiKey(properties.llmApiKey() == null || properties.llmApiKey().isBlank() ? "none" : properties.llmApiKey())
-                            .modelName(properties.llmModel())
-                            .timeout(properties.rewriteTimeout())
-                            .maxRetries(0)
-                            .temperature(0.0)
-                            .maxTokens(120)
-                            .build();
-                }
-                m = model;
-            }
-        }
-        return m;
     }
 
     @Override

@@ -160,8 +160,9 @@ class QueryCorrector implements DisposableBean {
         return out;
     }
 
+    /** Lets a build under way finish: interrupting a thread that reads the index would close its files. */
     @Override
     public void destroy() {
-        background.shutdownNow();
+        background.shutdown();
     }
 }

@@ -113,7 +113,7 @@ class QueryRewriterTest {
         server.reply = body -> "依申请公开的答复期限";
         rewriter.start("我身份证11010519491231002X，手机13912345678，申请了多久给回话").result();
         assertThat(server.requests).singleElement().asString()
-                .doesNotContain("11010519491231002X", "13912345678").contains("[身份证号]", "[手机号]");
+                .doesNotContain("11010519491231002X", "13912345678").contains("110***********002X", "139****5678");
     }
 
     @Test

@@ -56,11 +56,38 @@ class LoginThrottle {
         this.key = key.clone();
     }
 
-    /** Counts an attempt by {@code username} from {@code client}; false when it comes before the next allowed time. */
+    /**
+     * Whether an attempt by {@code username} from {@code client} may go ahead now. Within the free
+     * failures it always may, and nothing is written (a client's parallel requests are not slowed).
+     * Past them, one attempt takes the slot of the current wait and is counted as a failure until it
+     * succeeds, so parallel guesses cannot slip past the wait; the others are refused.
+     */
     boolean tryAttempt(String username, String client) {
         // whole milliseconds: the database keeps the times exactly (it may round nanoseconds up)
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         purge(now);
+        String user = hash(username);
+        String from = client(client);
+        for (int race = 0; race < 5; race++) {
+            Optional<State> found = find(user, from);
+            if (found.isEmpty() || found.get().updatedAt().isBefore(now.minus(FORGET_AFTER))
+                    || found.get().failures() < properties.freeFailedLogins()) {
+                return true;
+            }
+            State s = found.get();
+            if (s.nextAllowed().isAfter(now)) {
+                return false;
+            }
+            if (count(user, from, s, s.failures() + 1, now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The attempt failed: counted, unless it already took a wait's slot (past the free failures). */
+    void failed(String username, String client) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String user = hash(username);
         String from = client(client);
         for (int race = 0; race < 5; race++) {
@@ -70,25 +97,28 @@ class LoginThrottle {
                                 insert into login_throttle (user_key, client, failures, next_allowed, updated_at)
                                 values (?, ?, 1, ?, ?) on conflict do nothing""")
                         .params(user, from, Timestamp.from(now.plus(delay(1))), Timestamp.from(now)).update() == 1) {
-                    return true;
+                    return;
                 }
                 continue;
             }
             State s = found.get();
             boolean forgotten = s.updatedAt().isBefore(now.minus(FORGET_AFTER));
-            if (!forgotten && s.nextAllowed().isAfter(now)) {
-                return false;
+            if (!forgotten && s.failures() >= properties.freeFailedLogins()) {
+                return;
             }
-            int failures = forgotten ? 1 : s.failures() + 1;
-            if (jdbc.sql("""
-                            update login_throttle set failures = ?, next_allowed = ?, updated_at = ?
-                            where user_key = ? and client = ? and failures = ?""")
-                    .params(failures, Timestamp.from(now.plus(delay(failures))), Timestamp.from(now), user, from,
-                            s.failures()).update() == 1) {
-                return true;
+            if (count(user, from, s, forgotten ? 1 : s.failures() + 1, now)) {
+                return;
             }
         }
-        return false;
+    }
+
+    /** Sets the count from what was read, if nobody changed it in between. */
+    private boolean count(String user, String from, State read, int failures, Instant now) {
+        return jdbc.sql("""
+                        update login_throttle set failures = ?, next_allowed = ?, updated_at = ?
+                        where user_key = ? and client = ? and failures = ?""")
+                .params(failures, Timestamp.from(now.plus(delay(failures))), Timestamp.from(now), user, from,
+                        read.failures()).update() == 1;
     }
 
     /** The attempt succeeded: the count for this user and address starts again. */

@@ -50,6 +50,7 @@ class ThrottledAuthentication implements AuthenticationProvider {
         } catch (InternalAuthenticationServiceException e) {
             throw e;
         } catch (AuthenticationException e) {
+            throttle.failed(username, client);
             throw new BadCredentialsException("refused", e);
         }
         throttle.succeeded(username, client);

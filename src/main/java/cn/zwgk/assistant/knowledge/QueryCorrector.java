@@ -44,12 +44,25 @@ class QueryCorrector implements DisposableBean {
         return t;
     });
     private volatile Built current;
+    private final boolean commandLine;
 
     private record Built(long indexVersion, HomophoneVocabulary vocabulary) {
     }
 
+    /** Builds the vocabulary on first use (tests, tools). */
     QueryCorrector(SearchIndex index) {
+        this(index, false);
+    }
+
+    /** The application's: the {@code kb} command line never opens the index, so it builds nothing ahead. */
+    @org.springframework.beans.factory.annotation.Autowired
+    QueryCorrector(SearchIndex index, KnowledgeProperties properties) {
+        this(index, properties.cli());
+    }
+
+    private QueryCorrector(SearchIndex index, boolean commandLine) {
         this.index = index;
+        this.commandLine = commandLine;
     }
 
     /** The question with homophone typos corrected; expects Simplified script (see {@link ScriptConverter}). */
@@ -89,6 +102,9 @@ class QueryCorrector implements DisposableBean {
     /** Builds the first vocabulary (and loads the pinyin table) off the request path once the application is up. */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
+        if (commandLine) {
+            return;
+        }
         background.execute(() -> {
             try {
                 vocabulary();

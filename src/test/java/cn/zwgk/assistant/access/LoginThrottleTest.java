@@ -38,6 +38,7 @@ class LoginThrottleTest {
     void fiveFailuresAreFreeThenTheWaitDoubles() {
         for (int i = 0; i < 6; i++) {
             assertThat(throttle.tryAttempt("clerk", "203.0.113.9")).as("attempt %d", i + 1).isTrue();
+            throttle.failed("clerk", "203.0.113.9");
         }
         // six failures: one second before the seventh attempt, then 2, 4, 8 … seconds
         for (long wait : new long[] {1, 2, 4, 8, 16}) {
@@ -118,6 +119,22 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aClientsParallelRequestsWithinTheFreeFailuresAreNotHeldBack() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                attempts.add(() -> throttle.tryAttempt("clerk", "203.0.113.9"));
+            }
+            for (Future<Boolean> f : pool.invokeAll(attempts)) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void countsUntouchedForADayAreForgotten() {
         fail("clerk", "203.0.113.9", 12);
         clock.move(Duration.ofHours(25));
@@ -131,6 +148,7 @@ class LoginThrottleTest {
             while (!throttle.tryAttempt(user, client)) {
                 clock.move(Duration.ofSeconds(1));
             }
+            throttle.failed(user, client);
         }
     }
 

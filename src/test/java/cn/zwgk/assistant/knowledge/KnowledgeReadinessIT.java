@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -63,6 +64,9 @@ class KnowledgeReadinessIT {
 
     @LocalServerPort
     int port;
+    /** Readiness and liveness live on the management port (loopback); the public port serves /actuator/health. */
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     KnowledgeService knowledge;
@@ -78,7 +82,7 @@ class KnowledgeReadinessIT {
         assertThat(IMPORT_STARTED.await(2, TimeUnit.MINUTES)).isTrue();
         String user = "oLoad" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            HttpResponse<String> readiness = get("/actuator/health/readiness");
+            HttpResponse<String> readiness = management("/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(status(readiness.body())).isEqualTo("OUT_OF_SERVICE");
             HttpResponse<String> health = get("/actuator/health");
@@ -87,7 +91,7 @@ class KnowledgeReadinessIT {
             assertThat(components.path("knowledge").path("status").asString()).isEqualTo("OUT_OF_SERVICE");
             assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
             assertThat(components.path("redis").path("status").asString()).isEqualTo("UP");
-            HttpResponse<String> liveness = get("/actuator/health/liveness");
+            HttpResponse<String> liveness = management("/actuator/health/liveness");
             assertThat(liveness.statusCode()).isEqualTo(200);
             assertThat(status(liveness.body())).isEqualTo("UP");
 
@@ -102,8 +106,8 @@ class KnowledgeReadinessIT {
         }
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/actuator/health/readiness").statusCode() == 200);
-        assertThat(status(get("/actuator/health/readiness").body())).isEqualTo("UP");
+                .until(() -> management("/actuator/health/readiness").statusCode() == 200);
+        assertThat(status(management("/actuator/health/readiness").body())).isEqualTo("UP");
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).at("/components/knowledge/status").asString()).isEqualTo("UP");
@@ -122,6 +126,14 @@ class KnowledgeReadinessIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return get(managementPort, path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -53,17 +53,20 @@ class ReminderCrashIT {
             int sentBeforeKill;
             try (AppProcess first = AppProcess.start(props)) {
                 AdminApi admin = new AdminApi(first.port());
-                OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(8);
                 for (int i = 0; i < REMINDERS; i++) {
                     String openid = "oCrash" + run + "x" + i;
                     recipients.add(openid);
                     // reminders go to staff only
                     admin.post("/api/staff", """
                             {"name":"值班员%d","roles":["HANDLER"],"openid":"%s"}""".formatted(i, openid));
+                }
+                // the batch's clock starts once the staff are registered (that takes seconds on a busy machine)
+                OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(8);
+                for (int i = 0; i < REMINDERS; i++) {
                     // spread over 20 seconds, so that the kill falls in the middle of the batch
                     admin.post("/api/reminders", """
                             {"text":"崩溃测试提醒 %d","recipients":["%s"],"at":"%s"}"""
-                            .formatted(i, openid, due.plusNanos(i * 500_000_000L)));
+                            .formatted(i, recipients.get(i), due.plusNanos(i * 500_000_000L)));
                 }
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> api.templates().size() >= 3);

@@ -39,6 +39,15 @@ class ThrottledAuthentication implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
+        try {
+            return checked(attempt);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the throttle's table cannot be read: the credentials cannot be checked (503), not wrong (401)
+            throw new InternalAuthenticationServiceException("credentials cannot be checked now", e);
+        }
+    }
+
+    private Authentication checked(Authentication attempt) {
         String username = String.valueOf(attempt.getName());
         String client = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         if (!throttle.tryAttempt(username, client)) {

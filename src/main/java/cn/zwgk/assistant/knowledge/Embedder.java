@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.data.segment.TextSegment;
@@ -14,7 +12,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 
 /**
  * bge-small-zh-v1.5 (quantized, in-process ONNX), loaded once per JVM (shared by every application
- * context, e.g. in tests) on first use or by the warm-up after startup. Passages are embedded as
+ * context, e.g. in tests) on first use or by {@link EmbedderWarmUp} after startup. Passages are embedded as
  * they are; queries get bge's retrieval instruction in front.
  */
 @Component
@@ -61,14 +59,6 @@ class Embedder {
             }
         }
         return m;
-    }
-
-    /** Loads the model off the request path once the application is up, so the first question is not slow. */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        Thread thread = new Thread(Embedder::model, "kb-embedder-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     static float cosine(float[] a, float[] b) {

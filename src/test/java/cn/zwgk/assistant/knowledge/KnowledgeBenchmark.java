@@ -115,14 +115,15 @@ final class KnowledgeBenchmark {
      * Extractive answers with sentence scoring over the same index, on distinct questions (each one new to
      * the query cache), against the raw rate of embedding distinct questions in the same run.
      */
-    private static void answers(Retriever retriever, Embedder embedder, List<String> sentences, Random random) {
+    private static void answers(Retriever retriever, Embedder embedder, List<String> sentences, Random random)
+            throws InterruptedException {
         KnowledgeProperties properties = KbHarness.properties(0.79);
         AnswerService answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)),
                 properties, new cn.zwgk.assistant.platform.Texts(new PlatformProperties("channel-config",
                         System.getProperty("java.io.tmpdir"), null, "b:", 0, null)));
         String[] asks = {"多久", "吗？", "是什么", "怎么办", "哪些", "由谁负责"};
         List<String> distinct = new ArrayList<>();
-        while (distinct.size() < 600) {
+        while (distinct.size() < 1200) {
             String s = sentences.get(random.nextInt(sentences.size()));
             int from = random.nextInt(Math.max(1, s.length() - 12));
             distinct.add(s.substring(from, Math.min(s.length(), from + 12)) + asks[distinct.size() % asks.length] + distinct.size());
@@ -147,6 +148,26 @@ final class KnowledgeBenchmark {
         System.out.printf("answers over the same index, %d distinct questions (%d grounded): p50 %.1f ms, p95 %.1f ms;"
                 + " %.1f answers/s vs %.1f question embeddings/s = %.0f %%%n", answerSet.size(), grounded, pct(latency, 50),
                 pct(latency, 95), answerPerSec, embedPerSec, 100 * answerPerSec / embedPerSec);
+        // as a server answers: as many threads as cores, each question new, for both rates
+        int threads = Runtime.getRuntime().availableProcessors();
+        double embedConcurrent = concurrently(distinct.subList(600, 900), threads,
+                q -> embedder.query(ScriptConverter.forMatching(q).strip()));
+        double answerConcurrent = concurrently(distinct.subList(900, 1200), threads, answers::answer);
+        System.out.printf("with %d threads: %.1f answers/s vs %.1f question embeddings/s = %.0f %%%n", threads,
+                answerConcurrent, embedConcurrent, 100 * answerConcurrent / embedConcurrent);
+    }
+
+    /** Items per second when {@code threads} workers share the list. */
+    private static double concurrently(List<String> items, int threads, java.util.function.Consumer<String> work)
+            throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        for (String item : items) {
+            pool.execute(() -> work.accept(item));
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        return items.size() / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static byte[] sentenceVectors(String passage, List<float[]> pool, Random random) {

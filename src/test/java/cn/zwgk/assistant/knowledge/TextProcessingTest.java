@@ -10,6 +10,36 @@ import org.junit.jupiter.api.Test;
 class TextProcessingTest {
 
     @Test
+    void textWithoutTraditionalCharactersIsReturnedAsItIsAndEverythingElseIsTransliterated() throws Exception {
+        com.ibm.icu.text.Transliterator full = com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified");
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/kb/samples"))) {
+            for (java.nio.file.Path p : files.toList()) {
+                texts.addAll(List.of(java.nio.file.Files.readString(p).split("\n")));
+            }
+        }
+        texts.addAll(List.of("显著的变化", "依申请公开要多久？答复期限是15个工作日", "申请人于10日内補正", "乾隆", "深沈的思考", "于飛"));
+        int converted = 0;
+        for (String text : texts) {
+            String simplified = ScriptConverter.toSimplified(text);
+            assertThat(simplified).as(text).isEqualTo(full.transliterate(text));
+            converted += simplified.equals(text) ? 0 : 1;
+        }
+        assertThat(converted).as("the mixed lines above are converted").isGreaterThanOrEqualTo(4);
+        // every rule's own text, where the sequence rules ("深沈" → "深沉") would be missed by a per-character check
+        java.util.regex.Matcher rule = java.util.regex.Pattern.compile("((?:\\\\u[0-9A-Fa-f]{4})+) > .*").matcher("");
+        int rules = 0;
+        for (String line : full.toRules(true).split("\n")) {
+            if (rule.reset(line.strip()).matches()) {
+                String from = com.ibm.icu.impl.Utility.unescape(rule.group(1));
+                assertThat(ScriptConverter.toSimplified("的" + from + "的")).as(from).isEqualTo(full.transliterate("的" + from + "的"));
+                rules++;
+            }
+        }
+        assertThat(rules).isGreaterThan(1000);
+    }
+
+    @Test
     void traditionalScriptIsConvertedToSimplified() {
         assertThat(ScriptConverter.toSimplified("依申請公開要多久？解讀材料幾天內發佈？")).isEqualTo("依申请公开要多久？解读材料几天内发布？");
         assertThat(ScriptConverter.toSimplified("政府信息公開條例")).isEqualTo("政府信息公开条例");

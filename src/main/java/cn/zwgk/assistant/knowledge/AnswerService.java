@@ -40,7 +40,7 @@ class AnswerService {
             return noEvidence(q);
         }
         Retriever.Retrieval found = retriever.retrieve(q, CANDIDATES);
-        List<Retriever.Evidence> evidence = evidence(found.passages());
+        List<Retriever.Evidence> evidence = evidence(found.passages(), retriever.contentWords(found.question()));
         if (evidence.isEmpty()) {
             return noEvidence(q);
         }
@@ -69,10 +69,16 @@ class AnswerService {
         return best.meaning() + weights.groundingWords() * Math.max(best.words(), clause) >= properties.minAnswerScore();
     }
 
-    /** Passages similar enough to count as evidence; those of documents in force, unless there are none. */
-    private List<Retriever.Evidence> evidence(List<Retriever.Evidence> passages) {
+    /**
+     * Passages that count as evidence: similar enough in meaning, or holding every content word of the
+     * question (a short question, "牵头单位有谁", embeds too vaguely to reach the similarity of its
+     * passage); those of documents in force, unless there are none. Whether a sentence of them answers
+     * is decided afterwards ({@link #addresses}).
+     */
+    private List<Retriever.Evidence> evidence(List<Retriever.Evidence> passages, java.util.Map<String, Double> words) {
         List<Retriever.Evidence> similar = passages.stream()
-                .filter(e -> e.hit().similarity() >= properties.minSimilarity()).toList();
+                .filter(e -> e.hit().similarity() >= properties.minSimilarity()
+                        || !words.isEmpty() && SentenceScorer.coverage(e.hit().text(), words) >= 1.0).toList();
         List<Retriever.Evidence> current = similar.stream().filter(e -> e.hit().current()).limit(PASSAGES).toList();
         return current.isEmpty() ? similar.stream().limit(PASSAGES).toList() : current;
     }

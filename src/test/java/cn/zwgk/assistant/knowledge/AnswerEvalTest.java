@@ -46,7 +46,8 @@ class AnswerEvalTest {
     @Test
     void colloquialQuestionsAreAnswered() throws Exception {
         AnswerEval.Result r = eval("/kb/dev/colloquial-dev.jsonl");
-        assertThat(r.answerHit()).as(r.summary()).isGreaterThanOrEqualTo(0.45);
+        assertThat(r.answerHit()).as(r.summary()).isGreaterThanOrEqualTo(0.62);
+        assertThat(r.firstLineHit()).as(r.summary()).isGreaterThanOrEqualTo(0.55);
         assertThat(r.hit3()).as(r.summary()).isGreaterThanOrEqualTo(0.75);
     }
 
@@ -54,6 +55,6 @@ class AnswerEvalTest {
     void questionsTheDocumentsDoNotAnswerAreRefused() throws Exception {
         AnswerEval.Result r = eval("/kb/dev/unanswerable-dev.jsonl");
         assertThat(r.unanswerable()).isGreaterThanOrEqualTo(15);
-        assertThat(r.refused()).as(r.summary() + " " + r.misses()).isGreaterThanOrEqualTo(0.55);
+        assertThat(r.refused()).as(r.summary() + " " + r.misses()).isGreaterThanOrEqualTo(0.70);
     }
 }

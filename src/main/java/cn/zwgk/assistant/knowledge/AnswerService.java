@@ -35,6 +35,7 @@ class AnswerService {
     }
 
     Answer answer(String question) {
+        long started = System.nanoTime();
         String q = question == null ? "" : question.strip();
         if (q.isEmpty() || q.length() > 500) {
             return noEvidence(q);
@@ -51,7 +52,7 @@ class AnswerService {
             return noEvidence(q);
         }
         AnswerComposer.Composition c = AnswerComposer.compose(ranked, QuestionKind.of(found.question()));
-        Optional<String> generated = llm.answer(q, c.documents());
+        Optional<String> generated = llm.answer(q, c.documents(), started);
         String body = generated.orElseGet(() -> quoted(c));
         String text = body + notices(c.documents()) + "\n" + sources(c);
         return new Answer(ScriptConverter.inScriptOf(q, text), true, c.documents(),

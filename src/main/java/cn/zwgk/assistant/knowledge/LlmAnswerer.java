@@ -48,7 +48,17 @@ class LlmAnswerer implements DisposableBean {
     }
 
     Optional<String> answer(String question, List<SearchHit> cited) {
-        if (!enabled() || cited.isEmpty()) {
+        return answer(question, cited, System.nanoTime());
+    }
+
+    /**
+     * The model's answer, waited for until {@code knowledge.llm-timeout} after {@code startedNanos}
+     * (when the question arrived): one deadline for the whole question, so the time the rewrite and
+     * retrieval took is not granted again. Past it, the model is not asked.
+     */
+    Optional<String> answer(String question, List<SearchHit> cited, long startedNanos) {
+        long waitMillis = properties.llmTimeout().toMillis() - (System.nanoTime() - startedNanos) / 1_000_000;
+        if (!enabled() || cited.isEmpty() || waitMillis <= 0) {
             return Optional.empty();
         }
         String system = prompts.get("kb-answer-system.txt");
@@ -58,7 +68,7 @@ class LlmAnswerer implements DisposableBean {
         CompletableFuture<String> call = CompletableFuture.supplyAsync(
                 () -> model.get().chat(SystemMessage.from(system), UserMessage.from(user)).aiMessage().text(), executor);
         try {
-            String text = call.get(properties.llmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            String text = call.get(waitMillis, TimeUnit.MILLISECONDS);
             if (text == null || text.isBlank()) {
                 return Optional.empty();
             }

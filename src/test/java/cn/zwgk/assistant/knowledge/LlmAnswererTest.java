@@ -64,6 +64,20 @@ class LlmAnswererTest {
     }
 
     @Test
+    void oneDeadlinePerQuestionWhatRetrievalTookIsNotGrantedAgain() {
+        server.delayMillis = 6000;
+        server.reply = body -> "20个工作日内答复[1]。";
+        long started = System.nanoTime();
+        // the question arrived 1.2 s ago (rewrite and retrieval): 0.3 s of the 1.5 s are left
+        assertThat(llm.answer("依申请公开多久答复？", List.of(PASSAGE), started - 1_200_000_000L)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1200));
+        // past the deadline the model is not asked at all
+        int asked = server.requests.size();
+        assertThat(llm.answer("依申请公开多久答复？", List.of(PASSAGE), System.nanoTime() - 1_600_000_000L)).isEmpty();
+        assertThat(server.requests).hasSize(asked);
+    }
+
+    @Test
     void failingModelYieldsNothing() {
         server.status = 500;
         assertThat(llm.answer("依申请公开多久答复？", List.of(PASSAGE))).isEmpty();

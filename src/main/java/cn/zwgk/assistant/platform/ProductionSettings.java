@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The production profile's checks of the configuration as a whole, run before any other bean is
  * made (so before a database or Redis is reached): every {@code ${…}} in the application's own
- * settings resolves, no secret variable holds a value shipped in the repository
+ * settings resolves to a value that is not blank, no secret variable holds a value shipped in the repository
  * ({@link ShippedSecrets}), and {@code PUBLIC_BASE_URL} is an absolute http(s) address. The checks
  * of single settings stay with their modules ({@code DATA_ENCRYPTION_KEY}: PersonalDataCipher,
  * {@code ADMIN_PASSWORD}: access.FirstAdmin, the accounts' secrets: wechat.AccountRegistry); all
@@ -75,8 +75,14 @@ class ProductionSettings implements BeanFactoryPostProcessor, EnvironmentAware, 
         Matcher required = REQUIRED.matcher(raw);
         while (required.find()) {
             String variable = required.group(1);
-            if (resolve(env, variable) == null) {
+            String value = resolve(env, variable);
+            if (value == null) {
                 throw new StartupRefusal(variable, "is not set (" + name + " reads ${" + variable + "})",
+                        "Set " + variable + " in the environment: production has no default for it.");
+            }
+            // blank would quietly mean the embedded default (REDIS_URL="" starts an in-process Redis)
+            if (value.isBlank()) {
+                throw new StartupRefusal(variable, "is empty (" + name + " reads ${" + variable + "})",
                         "Set " + variable + " in the environment: production has no default for it.");
             }
         }

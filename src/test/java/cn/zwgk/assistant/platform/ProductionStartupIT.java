@@ -51,7 +51,9 @@ class ProductionStartupIT {
                 refusal("DISTRICT_WECHAT_SECRET", "set to a shipped value", env -> env.put("DISTRICT_WECHAT_SECRET", "local-dev-secret")),
                 refusal("ADMIN_PASSWORD", "admin", env -> env.put("ADMIN_PASSWORD", "admin")),
                 refusal("ADMIN_PASSWORD", "admin123456789", env -> env.put("ADMIN_PASSWORD", "admin123456789")),
-                refusal("DATA_ENCRYPTION_KEY", "missing", env -> env.remove("DATA_ENCRYPTION_KEY")));
+                refusal("DATA_ENCRYPTION_KEY", "missing", env -> env.remove("DATA_ENCRYPTION_KEY")),
+                refusal("REDIS_URL", "blank: would start an in-process Redis", env -> env.put("REDIS_URL", "")),
+                refusal("REDIS_URL", "missing", env -> env.remove("REDIS_URL")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -84,6 +86,34 @@ class ProductionStartupIT {
         return null;
     }
 
+    private static redis.embedded.RedisServer redisServer;
+    private static java.net.URI redisUri;
+
+    /** A Redis server for the embedded backend's production starts (the external backend has its own). */
+    private static synchronized java.net.URI redis() {
+        if (redisServer == null) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                socket.close();
+                redisServer = redis.embedded.RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                        .setting("save \"\"").setting("appendonly no").build();
+                redisServer.start();
+                redisUri = java.net.URI.create("redis://127.0.0.1:" + port);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return redisUri;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static synchronized void stopRedis() throws java.io.IOException {
+        if (redisServer != null) {
+            redisServer.stop();
+            redisServer = null;
+        }
+    }
+
     /** A production environment with every variable set to a value of its own, on this run's backends. */
     private static Map<String, String> production() {
         Map<String, String> p = new LinkedHashMap<>(TestBackends.properties());
@@ -97,7 +127,7 @@ class ProductionStartupIT {
             p.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + p.get("platform.data-dir")
                     + "/db/zwgk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             p.put("SPRING_DATASOURCE_USERNAME", "sa");
-            p.put("REDIS_URL", ""); // blank: the in-process Redis server
+            p.put("REDIS_URL", redis().toString()); // production needs a Redis server of its own
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

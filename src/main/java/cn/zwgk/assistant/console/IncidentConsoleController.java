@@ -60,6 +60,12 @@ class IncidentConsoleController {
                 error = texts.get("console.opinion.severity-missing");
             }
         }
+        // the clock alerts go to the responsible officer: only a bound, active staff member, never a
+        // citizen's openid typed into a forged form
+        if (error == null && !responsible.isBlank()
+                && boundStaff().stream().noneMatch(s -> responsible.strip().equals(s.openid()))) {
+            error = texts.get("console.opinion.responsible-unknown");
+        }
         if (error == null) {
             try {
                 Incident opened = incidents.open(title, level, splitKeywords(keywords), user.getName(),

@@ -94,6 +94,10 @@ class OpinionConsoleIT {
         HttpResponse<String> noSeverity = comms.postForm("/console/incidents", Map.of("title", "某路段塌陷", "severity", ""));
         assertThat(noSeverity.statusCode()).isEqualTo(400);
         assertThat(noSeverity.body()).contains("请选择事件级别").contains("value=\"某路段塌陷\"");
+        HttpResponse<String> citizen = comms.postForm("/console/incidents",
+                Map.of("title", "某路段塌陷", "severity", "MAJOR", "responsible", "oCitizen-not-staff"));
+        assertThat(citizen.statusCode()).as("a forged responsible officer").isEqualTo(400);
+        assertThat(citizen.body()).contains("责任人须是已绑定微信的在岗工作人员");
         assertThat(incidents.all()).hasSize(before);
         assertThat(noSeverity.body()).contains(">特别重大</option>").contains(">一般</option>");
 

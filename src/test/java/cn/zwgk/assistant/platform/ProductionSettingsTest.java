@@ -33,7 +33,7 @@ class ProductionSettingsTest {
     @Test
     void aBlankOrRelativePublicBaseUrlIsRefused() {
         assertThatThrownBy(() -> ProductionSettings.check(env(Map.of("PUBLIC_BASE_URL", " ")), SHIPPED))
-                .hasMessage("Refusing to start: PUBLIC_BASE_URL is not set");
+                .hasMessage("Refusing to start: PUBLIC_BASE_URL is empty (reminder.public-base-url reads ${PUBLIC_BASE_URL})");
         assertThatThrownBy(() -> ProductionSettings.check(env(Map.of("PUBLIC_BASE_URL", "gk.example.gov.cn")), SHIPPED))
                 .hasMessageStartingWith("Refusing to start: PUBLIC_BASE_URL is not an absolute");
     }

@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record KnowledgeProperties(
         @DefaultValue("false") boolean importSamples,
         @DefaultValue("0.45") double minSimilarity,
-        @DefaultValue("0.79") double minAnswerScore,
+        @DefaultValue("0.83") double minAnswerScore,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("prompts") String promptsDir,
         String llmBaseUrl,

@@ -168,8 +168,11 @@ class SearchIndex implements DisposableBean {
         return new KnnFloatVectorQuery(VECTOR, vector, n);
     }
 
-    /** Inverse document frequency of each term of the field ({@code log(1 + N / (df + 1))}): rare terms weigh more. */
-    Map<String, Double> idf(String field, java.util.Collection<String> terms) {
+    /**
+     * Inverse document frequency of each term of the field ({@code log(1 + N / (df + 1))}): rare terms
+     * weigh more; a term no document has weighs {@code unseen} times that.
+     */
+    Map<String, Double> idf(String field, java.util.Collection<String> terms, double unseen) {
         SearcherManager manager = manager();
         try {
             IndexSearcher searcher = manager.acquire();
@@ -177,7 +180,8 @@ class SearchIndex implements DisposableBean {
                 int n = searcher.getIndexReader().numDocs();
                 Map<String, Double> out = new LinkedHashMap<>();
                 for (String t : terms) {
-                    out.put(t, Math.log(1 + n / (searcher.getIndexReader().docFreq(new Term(field, t)) + 1.0)));
+                    int df = searcher.getIndexReader().docFreq(new Term(field, t));
+                    out.put(t, (df == 0 ? unseen : 1) * Math.log(1 + n / (df + 1.0)));
                 }
                 return out;
             } finally {

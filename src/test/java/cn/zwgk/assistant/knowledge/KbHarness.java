@@ -46,7 +46,7 @@ final class KbHarness implements AutoCloseable {
             }
         };
         retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index), rewriter);
-        KnowledgeProperties properties = properties(Double.parseDouble(System.getProperty("kb.minAnswerScore", "0.79")));
+        KnowledgeProperties properties = properties(Double.parseDouble(System.getProperty("kb.minAnswerScore", "0.83")));
         answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)), properties,
                 new cn.zwgk.assistant.platform.Texts(platform));
     }

@@ -117,7 +117,7 @@ final class KnowledgeBenchmark {
      */
     private static void answers(Retriever retriever, Embedder embedder, List<String> sentences, Random random)
             throws InterruptedException {
-        KnowledgeProperties properties = KbHarness.properties(0.79);
+        KnowledgeProperties properties = KbHarness.properties(0.83);
         AnswerService answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)),
                 properties, new cn.zwgk.assistant.platform.Texts(new PlatformProperties("channel-config",
                         System.getProperty("java.io.tmpdir"), null, "b:", 0, null)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Answer-level floors on the dev sets over the five documents of {@code ../shared/corpus}: what the
+ * Answer-level floors on the dev sets over the five documents of {@code ../shared/corpus} (and the bundled sample documents): what the
  * citizen reads states the asked fact, first line included, and questions the documents do not
  * answer are refused. Under {@code CI=true} a missing corpus fails the test. Figures: docs/knowledge.md.
  */
@@ -56,5 +56,16 @@ class AnswerEvalTest {
         AnswerEval.Result r = eval("/kb/dev/unanswerable-dev.jsonl");
         assertThat(r.unanswerable()).isGreaterThanOrEqualTo(15);
         assertThat(r.refused()).as(r.summary() + " " + r.misses()).isGreaterThanOrEqualTo(0.70);
+    }
+
+    @Test
+    void theSampleDocumentsQuestionsAreAnsweredFirstLine() throws Exception {
+        Path qa = Path.of(AnswerEvalTest.class.getResource("/kb/dev/samples-dev.jsonl").toURI());
+        try (KbHarness samples = new KbHarness(new Embedder(), Path.of("src/main/resources/kb/samples"),
+                Files.createTempDirectory("kb-samples"))) {
+            AnswerEval.Result r = AnswerEval.run(qa, null, samples.answers::answer, samples.retriever::search);
+            assertThat(r.answerHit()).as(r.summary() + " " + r.misses()).isGreaterThanOrEqualTo(0.90);
+            assertThat(r.firstLineHit()).as(r.summary() + " " + r.misses()).isGreaterThanOrEqualTo(0.80);
+        }
     }
 }

@@ -78,9 +78,13 @@ class IndexSynchronizer {
         synced = true;
     }
 
-    /** Chunks stored before sentence vectors were kept get them now, once (stored back to the database). */
+    /**
+     * Chunks stored before sentence vectors were kept, or whose passage a newer version cuts into other
+     * units ({@link Sentences}), get them now, once (stored back to the database).
+     */
     private IndexedChunk withSentences(IndexedChunk chunk) {
-        if (chunk.sentenceEmbeddings() != null) {
+        if (chunk.sentenceEmbeddings() != null
+                && SentenceVectors.decode(chunk.sentenceEmbeddings()).length == Sentences.split(chunk.text()).size()) {
             return chunk;
         }
         byte[] vectors = ImportBatch.sentenceVectors(chunk.text(), embedder);

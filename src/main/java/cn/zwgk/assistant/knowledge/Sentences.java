@@ -14,7 +14,12 @@ final class Sentences {
     record Unit(String text, boolean heading) {
     }
 
-    private static final Pattern END = Pattern.compile("(?<=[。！？；!?;])");
+    /**
+     * After a sentence end; and before a numbered item that follows a parenthesis after a sentence end
+     * on the same line ("…进行解读。(区级各部门落实)26、落实新闻发布…": scraped pages run numbered items together).
+     */
+    private static final Pattern END = Pattern.compile(
+            "(?<=[。！？；!?;])|(?<=[。；;][（(][^（()）]{1,60}[）)])(?=\\d{1,2}\\s*、)");
     private static final Pattern MARKER = Pattern.compile(
             "^(?:第[一二三四五六七八九十百零〇\\d]+[章节条款]|[一二三四五六七八九十百]+\\s*[、.．]"
             + "|[（(]\\s*[一二三四五六七八九十百\\d]+\\s*[）)]|\\d{1,2}\\s*[、.．](?!\\d)|[一二三四五六七八九十]是)\\s*");

@@ -184,6 +184,9 @@ class KnowledgeIT {
     DocumentStore store;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     Embedder embedder;
 
     @Autowired
@@ -191,6 +194,32 @@ class KnowledgeIT {
 
     @Autowired
     QueryRewriter rewriter;
+
+    @Test
+    void sentenceVectorsThatNoLongerMatchTheCutOfTheirPassageAreEmbeddedAgainOnTheNextRebuild() throws Exception {
+        String file = "archive-c-" + UUID.randomUUID() + ".txt";
+        long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例村")).at("/documents/0/documentId").asLong();
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        long chunk = jdbc.sql("select min(id) from kb_chunk where document_id = ?").param(id).query(Long.class).single();
+        String text = jdbc.sql("select text from kb_chunk where id = ?").param(chunk).query(String.class).single();
+        int units = Sentences.split(text).size();
+        assertThat(units).isGreaterThan(1);
+        // as stored by a version that cut this passage into one unit
+        store.setSentenceEmbeddings(chunk, SentenceVectors.encode(java.util.List.of(embedder.passage(text))));
+
+        java.nio.file.Path otherDataDir = java.nio.file.Files.createTempDirectory("kb-instance-c");
+        SearchIndex otherIndex = new SearchIndex(new cn.zwgk.assistant.platform.PlatformProperties("channel-config",
+                otherDataDir.toString(), null, "c:", 0, null));
+        try {
+            new IndexSynchronizer(store, otherIndex, embedder).rebuild(true);
+        } finally {
+            otherIndex.destroy();
+        }
+        byte[] stored = jdbc.sql("select sentence_embeddings from kb_chunk where id = ?").param(chunk)
+                .query(byte[].class).single();
+        assertThat(SentenceVectors.decode(stored).length).isEqualTo(units);
+        knowledge.delete(id);
+    }
 
     @Test
     void anotherInstanceBuildsItsOwnIndexFromTheDatabaseAndFollowsChanges() throws Exception {

@@ -32,6 +32,15 @@ class SentencesTest {
     }
 
     @Test
+    void aNumberedItemRunOnAfterTheParenthesisOfThePreviousOneIsAUnitOfItsOwn() {
+        List<Sentences.Unit> units = Sentences.split(
+                "25、要适应网络发展特点,采取图文和视频方式进行解读。(区级各部门落实)26、落实新闻发布的有关规定,遇有重大突发事件时,区政府主要负责人要带头发声。");
+        assertThat(units).extracting(Sentences.Unit::text).containsExactly("25、要适应网络发展特点,采取图文和视频方式进行解读。(区级各部门落实)",
+                "26、落实新闻发布的有关规定,遇有重大突发事件时,区政府主要负责人要带头发声。");
+        assertThat(Sentences.split("依照《条例》（2019年修订）2、3项办理。")).hasSize(1);
+    }
+
+    @Test
     void statementsAreNotHeadings() {
         assertThat(Sentences.split("能够当场答复的，当场予以答复。").get(0).heading()).isFalse();
         assertThat(Sentences.split("（五）不能当场答复的，自收到申请之日起20个工作日内予以答复。").get(0).heading()).isFalse();

@@ -77,7 +77,7 @@ class SecurityConfiguration {
                         // on the application's port only health, for load balancers
                         .requestMatchers(managementPort).permitAll()
                         .requestMatchers("/wechat/**", "/simulator/**", "/ack/*", "/actuator/health",
-                                "/", "/error", "/webjars/**", "/css/**", "/js/**", "/assets/**")
+                                "/", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/assets/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/files/*").permitAll() // signed download links
                         .anyRequest().denyAll())

@@ -14,11 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import cn.zwgk.assistant.disclosure.CaseStatus;
 import cn.zwgk.assistant.disclosure.CaseView;
 import cn.zwgk.assistant.disclosure.DisclosureService;
+import cn.zwgk.assistant.feedback.RatingService;
 import cn.zwgk.assistant.opinion.Incident;
 import cn.zwgk.assistant.opinion.IncidentService;
 import cn.zwgk.assistant.reminder.ReminderService;
 
-/** 工作台: cases due today and overdue, the next reminders, open incidents with their clocks, message volume. */
+/**
+ * 工作台: cases due today and overdue, the next reminders, open incidents with their clocks, the share of
+ * helpful answers (好差评) by day and by document, message volume.
+ */
 @Controller
 class DashboardController {
 
@@ -29,11 +33,14 @@ class DashboardController {
     private final DisclosureService disclosures;
     private final ReminderService reminders;
     private final IncidentService incidents;
+    private final RatingService ratings;
 
-    DashboardController(DisclosureService disclosures, ReminderService reminders, IncidentService incidents) {
+    DashboardController(DisclosureService disclosures, ReminderService reminders, IncidentService incidents,
+                        RatingService ratings) {
         this.disclosures = disclosures;
         this.reminders = reminders;
         this.incidents = incidents;
+        this.ratings = ratings;
     }
 
     @GetMapping("/console")
@@ -47,6 +54,8 @@ class DashboardController {
         model.addAttribute("upcomingReminders", reminders.pending(null).stream().limit(10).toList());
         List<Incident> active = incidents.all().stream().filter(i -> i.status() == Incident.Status.OPEN).toList();
         model.addAttribute("incidents", active);
+        model.addAttribute("ratingsByDay", ratings.byDay(14));
+        model.addAttribute("ratingsByDocument", ratings.byDocument(30, 10));
         model.addAttribute("now", Instant.now());
         model.addAttribute("zone", OFFICE_ZONE);
         return "console/dashboard";

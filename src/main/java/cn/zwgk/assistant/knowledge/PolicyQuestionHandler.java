@@ -14,6 +14,8 @@ import cn.zwgk.assistant.conversation.Intent;
 import cn.zwgk.assistant.conversation.IntentHandler;
 import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.conversation.UserSessions;
+import cn.zwgk.assistant.feedback.RatedAnswer;
+import cn.zwgk.assistant.feedback.RatingService;
 import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
 import tools.jackson.core.type.TypeReference;
@@ -36,11 +38,13 @@ class PolicyQuestionHandler implements IntentHandler {
     private final KnowledgeService knowledge;
     private final UserSessions sessions;
     private final Texts texts;
+    private final RatingService ratings;
 
-    PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts) {
+    PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings) {
         this.knowledge = knowledge;
         this.sessions = sessions;
         this.texts = texts;
+        this.ratings = ratings;
     }
 
     @Override
@@ -63,11 +67,15 @@ class PolicyQuestionHandler implements IntentHandler {
         // kept in Redis for follow-ups ("那延期呢？"): without the personal data a question may carry
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", Masking.scrub(question));
         sessions.put(message.appId(), message.openid(), "kb.citations", JSON.writeValueAsString(stored(answer)));
-        return Reply.of(forWechat(answer));
+        String invitation = answer.grounded() ? "\n" + ratings.invite(message.appId(), message.openid(),
+                new RatedAnswer(question, answer.body(), answer.mode(), answer.citations().stream()
+                        .map(h -> new RatedAnswer.CitedDocument(h.documentId(), h.title())).toList())) : "";
+        return Reply.of(forWechat(answer, ScriptConverter.inScriptOf(question, invitation)));
     }
 
-    private String forWechat(Answer answer) {
-        String hint = answer.grounded() ? "\n" + texts.get("knowledge.wechat.original-hint") : "";
+    /** The answer, the hint to see the original and the rating invitation, within one message. */
+    private String forWechat(Answer answer, String invitation) {
+        String hint = answer.grounded() ? "\n" + texts.get("knowledge.wechat.original-hint") + invitation : "";
         String body = answer.text();
         if (body.length() + hint.length() > MAX_CHARS) {
             body = body.substring(0, MAX_CHARS - hint.length() - 1) + "…";

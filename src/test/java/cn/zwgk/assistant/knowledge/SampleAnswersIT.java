@@ -30,7 +30,8 @@ class SampleAnswersIT {
 
     @BeforeEach
     void samplesImported() {
-        await().atMost(Duration.ofMinutes(3)).until(() -> knowledge.documents().stream()
+        // loaded: the sample documents imported and this instance's index built from them
+        await().atMost(Duration.ofMinutes(3)).until(() -> knowledge.ready() && knowledge.documents().stream()
                 .filter(d -> d.source().endsWith(".txt")).count() >= 3);
     }
 

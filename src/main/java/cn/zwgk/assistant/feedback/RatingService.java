@@ -1,0 +1,90 @@
+package cn.zwgk.assistant.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import cn.zwgk.assistant.conversation.UserSessions;
+import cn.zwgk.assistant.platform.Masking;
+import cn.zwgk.assistant.platform.Texts;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 好差评: after a policy answer the citizen is invited to rate it ("有帮助回1，没帮助回2"); a "1" or "2"
+ * within {@code feedback.rating-window} rates that answer, once. The answer waiting for its rating
+ * is kept in the citizen's session, masked; the stored rating has no openid and no personal data.
+ */
+@Service
+public class RatingService {
+
+    static final String PENDING = "rating.pending";
+    static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final UserSessions sessions;
+    private final RatingRepository repository;
+    private final FeedbackProperties properties;
+    private final Texts texts;
+    private final Clock clock;
+
+    RatingService(UserSessions sessions, RatingRepository repository, FeedbackProperties properties, Texts texts,
+                  Clock clock) {
+        this.sessions = sessions;
+        this.repository = repository;
+        this.properties = properties;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** Remembers the answer as the one a "1" or "2" rates next, and returns the line that invites it. */
+    public String invite(String appId, String openid, RatedAnswer answer) {
+        RatedAnswer masked = new RatedAnswer(Masking.scrub(answer.question()), Masking.scrub(answer.answer()),
+                answer.mode(), answer.documents());
+        Pending pending = new Pending(UUID.randomUUID().toString(), clock.millis(), masked);
+        sessions.put(appId, openid, PENDING, JSON.writeValueAsString(pending));
+        return texts.get("feedback.invite");
+    }
+
+    /** The answer waiting for this citizen's rating, if it was given within the rating window. */
+    Optional<Pending> pending(String appId, String openid) {
+        return sessions.get(appId, openid, PENDING)
+                .map(json -> JSON.readValue(json, Pending.class))
+                .filter(p -> clock.millis() - p.at() <= properties.ratingWindow().toMillis());
+    }
+
+    void forget(String appId, String openid) {
+        sessions.remove(appId, openid, PENDING);
+    }
+
+    /** Stores the rating of the pending answer; the reply thanks the citizen, or says it was rated already. */
+    String rate(String appId, Pending pending, boolean helpful) {
+        Instant now = clock.instant();
+        boolean stored = repository.insert(pending.id(), appId, helpful, pending.answer(), now,
+                LocalDate.ofInstant(now, OFFICE_ZONE));
+        if (!stored) {
+            return texts.get("feedback.already");
+        }
+        return texts.get(helpful ? "feedback.thanks-helpful" : "feedback.thanks-unhelpful");
+    }
+
+    /** The share of helpful ratings per day, most recent first, over the last {@code days} days. */
+    public List<RatingShare> byDay(int days) {
+        return repository.byDay(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).minusDays(days - 1L));
+    }
+
+    /** The share of helpful ratings per cited document over the last {@code days} days, most rated first. */
+    public List<RatingShare> byDocument(int days, int limit) {
+        return repository.byDocument(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).minusDays(days - 1L), limit);
+    }
+
+    /** An answer waiting for its rating: its id, when it was given (epoch ms) and what it was. */
+    record Pending(String id, long at, RatedAnswer answer) {
+    }
+}

@@ -15,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.knowledge.KnowledgeService;
+import cn.zwgk.assistant.staff.Role;
+import cn.zwgk.assistant.support.ConsoleSession;
 import cn.zwgk.assistant.support.IntegrationTest;
 import cn.zwgk.assistant.support.MutableClock;
 import cn.zwgk.assistant.support.WechatTestClient;
@@ -39,6 +42,8 @@ class RatingIT {
     MutableClock clock;
     @Autowired
     RatingService ratings;
+    @Autowired
+    UserAccounts accounts;
 
     WechatTestClient wechat;
     String openid;
@@ -87,6 +92,13 @@ class RatingIT {
         assertThat(documents).isNotEmpty();
         assertThat(ratings.byDocument(1, 50)).extracting(RatingShare::key).contains(documents.get(0));
         assertThat(ratings.byDay(1)).singleElement().satisfies(day -> assertThat(day.ratings()).isPositive());
+
+        String supervisor = "rating-sup-" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(supervisor, supervisor, "rating-console-pass-1", java.util.Set.of(Role.SUPERVISOR));
+        ConsoleSession console = new ConsoleSession(port);
+        console.login(supervisor, "rating-console-pass-1");
+        String dashboard = console.get("/console").body();
+        assertThat(dashboard).contains("答复评价（按文件，近 30 天）").contains(documents.get(0)).containsPattern("\\d+%");
     }
 
     @Test

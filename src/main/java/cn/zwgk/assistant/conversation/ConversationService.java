@@ -145,6 +145,7 @@ public class ConversationService {
             case "POLICY_QA" -> Intent.POLICY_QUESTION;
             case "DISCLOSURE_APPLY" -> Intent.DISCLOSURE_APPLICATION;
             case "PROGRESS_QUERY" -> Intent.PROGRESS_QUERY;
+            case "HOT_QUESTIONS" -> Intent.HOT_QUESTIONS;
             default -> Intent.HELP;
         };
     }

@@ -30,7 +30,8 @@ class DefaultHandlers implements IntentHandler {
         return Reply.of(switch (intent) {
             case SMALL_TALK -> texts.get("conversation.greeting");
             case HELP -> texts.get("conversation.help");
-            case POLICY_QUESTION, DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND -> texts.get("conversation.fallback");
+            case POLICY_QUESTION, DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND, HOT_QUESTIONS ->
+                    texts.get("conversation.fallback");
             case MORE -> texts.get("conversation.no-more");
         });
     }

@@ -8,5 +8,6 @@ public enum Intent {
     STAFF_COMMAND,
     SMALL_TALK,
     HELP,
+    HOT_QUESTIONS,
     MORE
 }

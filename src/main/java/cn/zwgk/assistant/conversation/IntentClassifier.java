@@ -14,6 +14,7 @@ class IntentClassifier {
     private static final Pattern STAFF = Pattern.compile("^(绑定|收到|口径|舆情|预警)\\s*\\S+.*", Pattern.DOTALL);
     private static final List<String> MORE = List.of("更多", "继续", "more");
     private static final List<String> HELP = List.of("帮助", "help", "?", "？", "菜单", "功能");
+    private static final List<String> HOT = List.of("热门问题", "热门", "常见问题", "大家都在问", "熱門問題", "常見問題");
     private static final List<String> GREETINGS = List.of("你好", "您好", "hi", "hello", "在吗", "在么", "嗨",
             "早上好", "下午好", "晚上好", "谢谢", "感谢", "好的", "再见", "拜拜");
     private static final List<String> PROGRESS = List.of("查询进度", "进度查询", "办理进度", "申请进度", "查进度", "进展");
@@ -30,6 +31,9 @@ class IntentClassifier {
         }
         if (HELP.contains(lower)) {
             return Intent.HELP;
+        }
+        if (HOT.contains(lower.replaceAll("[\\p{P}\\s]", ""))) {
+            return Intent.HOT_QUESTIONS;
         }
         if (STAFF.matcher(t).matches()) {
             return Intent.STAFF_COMMAND;

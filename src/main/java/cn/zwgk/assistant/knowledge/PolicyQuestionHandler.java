@@ -39,12 +39,15 @@ class PolicyQuestionHandler implements IntentHandler {
     private final UserSessions sessions;
     private final Texts texts;
     private final RatingService ratings;
+    private final HotQuestions hot;
 
-    PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings) {
+    PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings,
+                          HotQuestions hot) {
         this.knowledge = knowledge;
         this.sessions = sessions;
         this.texts = texts;
         this.ratings = ratings;
+        this.hot = hot;
     }
 
     @Override
@@ -67,6 +70,9 @@ class PolicyQuestionHandler implements IntentHandler {
         // kept in Redis for follow-ups ("那延期呢？"): without the personal data a question may carry
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", Masking.scrub(question));
         sessions.put(message.appId(), message.openid(), "kb.citations", JSON.writeValueAsString(stored(answer)));
+        if (answer.grounded() && question.equals(text)) {
+            hot.answered(message.appId(), message.openid(), question);
+        }
         String invitation = answer.grounded() ? "\n" + ratings.invite(message.appId(), message.openid(),
                 new RatedAnswer(question, answer.body(), answer.mode(), answer.citations().stream()
                         .map(h -> new RatedAnswer.CitedDocument(h.documentId(), h.title())).toList())) : "";

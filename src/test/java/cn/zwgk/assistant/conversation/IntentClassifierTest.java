@@ -17,6 +17,9 @@ class IntentClassifierTest {
             帮助                               | HELP
             ？                                 | HELP
             菜单                               | HELP
+            热门问题                           | HOT_QUESTIONS
+            熱門問題？                         | HOT_QUESTIONS
+            热门问题有哪些规定                 | POLICY_QUESTION
             Help                               | HELP
             你好                               | SMALL_TALK
             您好！                             | SMALL_TALK

@@ -3,7 +3,6 @@ package cn.zwgk.assistant.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -16,8 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -184,21 +181,6 @@ class KnowledgeCliIT {
                 + " holds no documents to import (.txt, .md, .html, .docx or .pdf, sub-folders included).");
     }
 
-    /** A process that opened the H2 file without AUTO_SERVER (an older server, a database tool) cannot share it. */
-    @Test
-    void aDatabaseHeldByAProcessThatDoesNotShareItGetsOneSentence() throws Exception {
-        assumeFalse(TestBackends.external(), "H2 only");
-        Path db = Path.of(backend.get("platform.data-dir"), "db", "zwgk");
-        try (Connection tool = DriverManager.getConnection("jdbc:h2:file:" + db + ";MODE=PostgreSQL", "sa", "")) {
-            Run run = cli("kb", "import", "docs/examples/kb");
-            assertThat(run.exitCode).as(run.output).isEqualTo(1);
-            assertThat(run.output).doesNotContain("Exception", "\tat ");
-            assertThat(lines(run.output)).contains("kb: the database under DATA_DIR is open in another process that"
-                    + " does not share it (a server of an older version, or a database tool); stop that process and run"
-                    + " the command again, or upload the documents in the console (知识库) of the running server.");
-        }
-    }
-
     private Run cli(String... args) throws IOException, InterruptedException {
         return cli(backend, args);
     }
@@ -225,7 +207,7 @@ class KnowledgeCliIT {
     }
 
     /** The output's lines (background threads may log after the command's last line). */
-    private static List<String> lines(String output) {
+    static List<String> lines(String output) {
         return output.lines().map(String::strip).toList();
     }
 
@@ -235,7 +217,7 @@ class KnowledgeCliIT {
         }
     }
 
-    private Run cli(Map<String, String> settings, String... args) throws IOException, InterruptedException {
+    static Run cli(Map<String, String> settings, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m"));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));

@@ -2,7 +2,6 @@ package cn.zwgk.assistant.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -135,7 +134,7 @@ class ForwardedHeadersIT {
         } catch (SocketException e) {
             throw new IllegalStateException(e);
         }
-        assumeTrue(found.isPresent(), "this machine has no address besides loopback to call from");
+        cn.zwgk.assistant.support.Required.assume(found.isPresent(), "this machine has no address besides loopback to call from");
         return found.get();
     }
 }

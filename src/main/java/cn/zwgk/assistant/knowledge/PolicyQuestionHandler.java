@@ -76,12 +76,14 @@ class PolicyQuestionHandler implements IntentHandler {
         String invitation = answer.grounded() ? "\n" + ratings.invite(message.appId(), message.openid(),
                 new RatedAnswer(question, answer.body(), answer.mode(), answer.citations().stream()
                         .map(h -> new RatedAnswer.CitedDocument(h.documentId(), h.title())).toList())) : "";
-        return Reply.of(forWechat(answer, ScriptConverter.inScriptOf(question, invitation)));
+        return Reply.of(forWechat(answer, question, invitation));
     }
 
     /** The answer, the hint to see the original and the rating invitation, within one message. */
-    private String forWechat(Answer answer, String invitation) {
-        String hint = answer.grounded() ? "\n" + texts.get("knowledge.wechat.original-hint") + invitation : "";
+    private String forWechat(Answer answer, String question, String invitation) {
+        // in the question's script, as the answer is
+        String hint = answer.grounded()
+                ? ScriptConverter.inScriptOf(question, "\n" + texts.get("knowledge.wechat.original-hint") + invitation) : "";
         String body = answer.text();
         if (body.length() + hint.length() > MAX_CHARS) {
             body = body.substring(0, MAX_CHARS - hint.length() - 1) + "…";

@@ -67,7 +67,10 @@ class AnswerService {
     private boolean addresses(SentenceScorer.Candidate best, String question, SentenceScorer.Weights weights) {
         double clause = SentenceScorer.coverage((best.heading() == null ? "" : best.heading()) + best.text(),
                 retriever.contentWords(QuestionKind.askedClause(question)));
-        return best.meaning() + weights.groundingWords() * Math.max(best.words(), clause) >= properties.minAnswerScore();
+        QuestionKind kind = QuestionKind.of(question);
+        double value = kind != null && kind.needsValue() && best.shaped() ? weights.groundingValue() : 0;
+        return best.meaning() + weights.groundingWords() * Math.max(best.words(), clause) + value
+                >= properties.minAnswerScore();
     }
 
     /**

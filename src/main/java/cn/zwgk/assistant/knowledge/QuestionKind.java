@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  */
 enum QuestionKind {
 
-    /** how long / when / how often → a time limit, a date or a frequency. */
-    DURATION("多久|多长|几点|多少天|多少个?工作日|几天|几个?工作日|几个?月|几小时|多少小时|多快|何时|什么时候|啥时候|几时|哪天|哪年|期限|时限"
+    /** at what time of day → the hours ("9:00至12:00", "上午"). */
+    CLOCK("几点|什么时间段|办公时间|上班时间|开门|关门",
+            "\\d{1,2}[:：]\\d{2}|上午|下午|晚上|[0-9一二三四五六七八九十]+点"),
+    /** how long / when / how often → a time limit, a date or a frequency, not an hour of the day. */
+    DURATION("多久|多长|多少天|多少个?工作日|几天|几个?工作日|几个?月|几小时|多少小时|多快|何时|什么时候|啥时候|几时|哪天|哪年|期限|时限"
             + "|多少时间|隔多|多频繁|几年",
-            "\\d{1,2}[:：]\\d{2}|(?:\\d+|[一二两三四五六七八九十百半]+)\\s*(?:个)?(?:工作日|日|天|小时|分钟|周|个?月|季度|年)|当场|当日|当天|即时|立即|及时|与时"
+            "(?:\\d+|[一二两三四五六七八九十百半]+)\\s*(?:个)?(?:工作日|日|天|小时|分钟|周|个?月|季度|年)|当场|当日|当天|即时|立即|及时|与时"
             + "|之日起|每(?:年|月|季|周|半年|天|日)|定期|年底|月底|年初|之前|以前|前完成|同步"),
     /** how many / how much → a number with its measure. */
     QUANTITY("多少|几(?:个|次|项|件|宗|条|名|人|号|楼|回|家|种|类|级|页|份|本|张|所|户|台|辆|座)|几成|比例|百分之",
@@ -57,7 +60,7 @@ enum QuestionKind {
 
     /** A time limit, a number or a recourse: a sentence without one cannot be the answer. */
     boolean needsValue() {
-        return this == DURATION || this == QUANTITY || this == REMEDY;
+        return this == CLOCK || this == DURATION || this == QUANTITY || this == REMEDY;
     }
 
     /** Whether the sentence has the shape of this kind of fact. */
@@ -87,6 +90,7 @@ enum QuestionKind {
         for (QuestionKind kind : values()) {
             q = kind.asks.matcher(q).replaceAll(" ");
         }
-        return q.replaceAll("请问|怎么办|我想|我要|我们|我|你们|你|您|吗|呢|吧|啊|呀|的话|[？?！!。，,、\\s]+", " ").strip();
+        return q.replaceAll("请问|怎么办|我想|我要|我们|我|你们|你|您|他们|她们|它们|咱们|人家|自己|大家|吗|呢|吧|啊|呀|的话"
+                + "|[？?！!。，,、\\s]+", " ").replaceAll(" {2,}", " ").strip();
     }
 }

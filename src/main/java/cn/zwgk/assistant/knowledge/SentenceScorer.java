@@ -16,11 +16,13 @@ final class SentenceScorer {
 
     /**
      * How much each signal counts in the ranking; the meaning of the sentence counts 1. Whether the best
-     * sentence addresses the question at all weighs meaning and shared words only ({@code groundingWords}).
+     * sentence addresses the question at all weighs meaning and shared words ({@code groundingWords}), and
+     * whether it states the value asked for ("多久" → a time limit; {@code groundingValue}).
      * Chosen on the dev sets (docs/knowledge.md).
      */
-    record Weights(double words, double shape, double passage, double exception, double groundingWords) {
-        static final Weights DEFAULT = new Weights(0.35, 0.04, 0.35, 0.25, 0.5);
+    record Weights(double words, double shape, double passage, double exception, double groundingWords,
+            double groundingValue) {
+        static final Weights DEFAULT = new Weights(0.35, 0.04, 0.35, 0.25, 0.5, 0.03);
     }
 
     /** One sentence that could answer, with its heading (or null) and how well it addresses the question. */

@@ -16,6 +16,16 @@ class QuestionKindTest {
         assertThat(QuestionKind.of("申请要收费吗？")).isEqualTo(QuestionKind.RULE);
         assertThat(QuestionKind.of("主动公开哪些内容")).isEqualTo(QuestionKind.LIST);
         assertThat(QuestionKind.of("政务公开")).isNull();
+        assertThat(QuestionKind.of("几点能去窗口递申请？")).isEqualTo(QuestionKind.CLOCK);
+    }
+
+    @Test
+    void howLongIsAnsweredByADurationAndWhatTimeByAnHour() {
+        String hours = "办公时间为工作日上午9:00至12:00、下午13:30至17:30。";
+        assertThat(QuestionKind.DURATION.fits(hours)).isFalse();
+        assertThat(QuestionKind.CLOCK.fits(hours)).isTrue();
+        assertThat(QuestionKind.CLOCK.fits("自收到申请之日起20个工作日内予以答复。")).isFalse();
+        assertThat(QuestionKind.CLOCK.needsValue()).isTrue();
     }
 
     @Test
@@ -33,6 +43,8 @@ class QuestionKindTest {
     @Test
     void theTopicIsTheQuestionWithoutItsQuestionWords() {
         assertThat(QuestionKind.topic("请问依申请公开多久答复？")).isEqualTo("依申请公开 答复");
+        // who does the asking or refusing is not what the question is about
+        assertThat(QuestionKind.topic("他们不给我公开的话我能怎么办")).isEqualTo("不给 公开 能");
     }
 
     @Test

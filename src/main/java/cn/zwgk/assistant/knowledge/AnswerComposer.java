@@ -41,7 +41,8 @@ final class AnswerComposer {
         List<String> sections = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        String first = clip(kind == QuestionKind.LIST || kind == QuestionKind.STEPS ? list(best, used) : best.text());
+        String first = clip(kind == QuestionKind.LIST || kind == QuestionKind.STEPS ? list(best, used)
+                : withContent(best, used));
         used.add(best.text());
         lines.add(new Line(first, cite(best, docs, documents, sections)));
         int chars = first.length();
@@ -57,6 +58,27 @@ final class AnswerComposer {
             chars += c.text().length();
         }
         return new Composition(lines, documents, sections);
+    }
+
+    /** Shorter than this, a line reads as a label ("乡政府公开的内容。"), not as an answer on its own. */
+    static final int LABEL_CHARS = 18;
+
+    /**
+     * The best sentence, and when it is only a label, the content that follows it in its passage (a
+     * label alone answers nothing), up to about half the budget.
+     */
+    private static String withContent(SentenceScorer.Candidate best, Set<String> used) {
+        if (Sentences.withoutMarker(best.text()).strip().length() > LABEL_CHARS) {
+            return best.text();
+        }
+        List<Sentences.Unit> units = Sentences.split(best.passage().hit().text());
+        StringBuilder sb = new StringBuilder(best.text());
+        for (int i = best.unit() + 1; i < units.size() && !units.get(i).heading()
+                && sb.length() + units.get(i).text().length() <= MAX_CHARS / 2; i++) {
+            sb.append(units.get(i).text());
+            used.add(units.get(i).text());
+        }
+        return sb.toString();
     }
 
     /** The list or steps the best sentence belongs to: its lead-in and the items under it, within the budget. */

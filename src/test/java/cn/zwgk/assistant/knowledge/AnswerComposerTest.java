@@ -2,6 +2,8 @@ package cn.zwgk.assistant.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class AnswerComposerTest {
@@ -20,5 +22,20 @@ class AnswerComposerTest {
                 .isEqualTo("第三条");
         assertThat(AnswerComposer.label("本机关的机构职能、规范性文件、规划计划、财政预决算等信息依法主动公开")).isNull();
         assertThat(AnswerComposer.label("工作要求")).isEqualTo("工作要求");
+    }
+
+    @Test
+    void aLabelIsNeverTheWholeFirstLineTheContentThatFollowsItIs() {
+        String text = "乡政府对本机关干部职工公开的内容。党政领导干部履行工作职责及廉洁自律情况。机关内部的财务收支情况。";
+        SearchHit hit = new SearchHit(1, 1, "某乡政务公开实施方案", null, null, null, "CURRENT", null, text, 1, 0.6f);
+        Retriever.Evidence passage = new Retriever.Evidence(hit, new float[0][]);
+        List<Sentences.Unit> units = Sentences.split(text);
+        SentenceScorer.Candidate label = new SentenceScorer.Candidate(passage, 0, 0, units.get(0).text(), null, 0.6, 1,
+                false, false, 1);
+
+        AnswerComposer.Composition c = AnswerComposer.compose(List.of(label), QuestionKind.RULE);
+
+        assertThat(c.lines().get(0).text()).startsWith("乡政府对本机关干部职工公开的内容。")
+                .contains("党政领导干部履行工作职责及廉洁自律情况。");
     }
 }

@@ -93,11 +93,14 @@ final class AnswerComposer {
             }
             from = h;
         }
+        if (!leadIn && Sentences.startsWithMarker(units.get(from).text())) {
+            from = firstItem(units, from, best.unit());
+        }
         if (!leadIn && from == best.unit()) {
             return best.text();
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = from; i < units.size() && !units.get(i).heading(); i++) {
+        for (int i = from; i < units.size() && (!units.get(i).heading() || item(units.get(i))); i++) {
             String t = units.get(i).text();
             if (sb.length() + t.length() > MAX_CHARS - 20 && i > best.unit()) {
                 break;
@@ -106,6 +109,30 @@ final class AnswerComposer {
             used.add(t);
         }
         return sb.length() == 0 ? best.text() : sb.toString();
+    }
+
+    /**
+     * Where the numbered run an item belongs to starts: its lead-in ("…应当主动公开：") or its first item,
+     * when the run up to the best sentence fits the budget; else the item itself.
+     */
+    private static int firstItem(List<Sentences.Unit> units, int item, int best) {
+        int h = item;
+        int chars = 0;
+        for (int i = item; i <= best; i++) {
+            chars += units.get(i).text().length();
+        }
+        while (h > 0 && item(units.get(h - 1))) {
+            chars += units.get(--h).text().length();
+        }
+        if (h > 0 && !units.get(h - 1).heading() && units.get(h - 1).text().matches(".*[：:]$")) {
+            chars += units.get(--h).text().length();
+        }
+        return chars <= MAX_CHARS - 20 ? h : item;
+    }
+
+    /** An item of a numbered list ("(一)涉及公民切身利益的;"), short as a label may be but ended as an item. */
+    private static boolean item(Sentences.Unit u) {
+        return Sentences.startsWithMarker(u.text()) && (!u.heading() || u.text().matches(".*[；;]$"));
     }
 
     private static int cite(SentenceScorer.Candidate c, Map<Long, Integer> docs, List<SearchHit> documents,
@@ -120,12 +147,18 @@ final class AnswerComposer {
 
     /** The heading the quote stands under, else the deepest heading of its passage. */
     static String section(SentenceScorer.Candidate c) {
-        String s = c.heading();
-        if (s == null) {
-            String path = c.passage().hit().section();
-            s = path == null || path.isBlank() ? null : path.substring(path.lastIndexOf('>') + 1);
+        String path = c.passage().hit().section();
+        String own = c.heading() == null ? null : label(c.heading().strip());
+        String passage = path == null || path.isBlank() ? null : label(path.substring(path.lastIndexOf('>') + 1).strip());
+        // a bare number ("(二)") names less than the passage's titled section ("三、公开范围")
+        if (own != null && (!bare(own) || passage == null)) {
+            return own;
         }
-        return s == null ? null : label(s.strip());
+        return passage;
+    }
+
+    private static boolean bare(String label) {
+        return Sentences.withoutMarker(label).isBlank();
     }
 
     private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile(

@@ -38,4 +38,22 @@ class AnswerComposerTest {
         assertThat(c.lines().get(0).text()).startsWith("乡政府对本机关干部职工公开的内容。")
                 .contains("党政领导干部履行工作职责及廉洁自律情况。");
     }
+
+    @Test
+    void aListAnswerStartsAtItsLeadInAndItsSectionIsTheTitledOne() {
+        String text = "三、公开范围\n行政机关对符合下列基本要求之一的政府信息,应当主动公开:\n(一)涉及公民、法人或者其他组织切身利益的;\n"
+                + "(二)需要社会公众广泛知晓或者参与的;\n(三)反映本行政机关机构设置、职能、办事程序等情况的;\n"
+                + "(四)其他依照法律、法规和国家有关规定应当主动公开的。\n行政机关应当在各自职责范围内确定主动公开的政府信息的具体内容。";
+        SearchHit hit = new SearchHit(1, 1, "政府信息公开制度", null, null, null, "CURRENT", "三、公开范围", text, 1, 0.7f);
+        List<Sentences.Unit> units = Sentences.split(text);
+        int last = units.size() - 1;
+        SentenceScorer.Candidate best = new SentenceScorer.Candidate(new Retriever.Evidence(hit, new float[0][]), 0, last,
+                units.get(last).text(), "(二)需要社会公众广泛知晓或者参与的;", 0.7, 1, true, false, 1);
+
+        AnswerComposer.Composition c = AnswerComposer.compose(List.of(best), QuestionKind.LIST);
+
+        assertThat(c.lines().get(0).text()).startsWith("行政机关对符合下列基本要求之一的政府信息")
+                .contains("(一)涉及公民", "(四)其他依照法律");
+        assertThat(c.sections()).containsExactly("三、公开范围");
+    }
 }

@@ -19,6 +19,9 @@ final class AnswerFocus {
     private static final String FUNCTION_CHARS = "的了吗呢吧啊是在有和与或就都也还要会能可请问我你您他她它这那个些";
     private static final String NUMERALS = "0123456789一二两三四五六七八九十百千万";
 
+    /** A named title ("《农林信息》") or a long number (a hotline, a code) the question names. */
+    private static final Pattern SPECIFIC = Pattern.compile("《([^》]{2,40})》|(?<!\\d)(\\d{5,})(?!\\d)");
+
     private final List<String> nouns = new ArrayList<>();
     private final List<String> measures = new ArrayList<>();
     private final List<Boolean> counted = new ArrayList<>();
@@ -38,6 +41,20 @@ final class AnswerFocus {
             measures.add(count ? m.group(2) : m.group(4));
             counted.add(count);
         }
+    }
+
+    /**
+     * The specific things the question names: titles in 《》 and numbers of five digits or more. A
+     * knowledge base that never mentions one cannot answer a question about it, however close in
+     * meaning its sentences are ("《农林信息》怎么订阅", "热线是不是12345").
+     */
+    static List<String> specifics(String question) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SPECIFIC.matcher(ScriptConverter.forMatching(question == null ? "" : question));
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1).strip() : m.group(2));
+        }
+        return out;
     }
 
     boolean isEmpty() {

@@ -40,6 +40,9 @@ class AnswerService {
         if (q.isEmpty() || q.length() > 500) {
             return noEvidence(q);
         }
+        if (!AnswerFocus.specifics(q).stream().allMatch(retriever::mentions)) {
+            return noEvidence(q);
+        }
         Retriever.Retrieval found = retriever.retrieve(q, CANDIDATES);
         List<Retriever.Evidence> evidence = evidence(found.passages(), retriever.contentWords(found.question()));
         if (evidence.isEmpty()) {

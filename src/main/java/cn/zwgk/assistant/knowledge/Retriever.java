@@ -188,6 +188,14 @@ class Retriever {
         return index.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
     }
 
+    /** Whether some passage of the knowledge base holds every character pair of the phrase. */
+    boolean mentions(String phrase) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        List<String> pairs = tokens(SearchIndex.BIGRAMS, ScriptConverter.forMatching(phrase));
+        pairs.forEach(t -> all.add(new TermQuery(new Term(SearchIndex.BIGRAMS, t)), BooleanClause.Occur.MUST));
+        return pairs.isEmpty() || !index.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
+    }
+
     List<String> tokens(String field, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = index.analyzer().tokenStream(field, text)) {

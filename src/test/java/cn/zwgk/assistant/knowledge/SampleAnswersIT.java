@@ -86,5 +86,13 @@ class SampleAnswersIT {
         assertThat(fees).as("the hints too").contains("這條答").doesNotContain("这条", "回复“原文1”");
         String principles = ask(wechat, openid, "政务公开的基本原则是什么？");
         assertThat(principles).contains("没有找到").doesNotContain("出处");
+        // things the documents never name cannot be confirmed from sentences that merely sound alike
+        String hotline = ask(wechat, openid, "依申请公开的咨询热线是不是96180？");
+        assertThat(hotline).contains("没有找到").doesNotContain("出处");
+        String journal = ask(wechat, openid, "《示例市政务周刊》怎么订阅？");
+        assertThat(journal).contains("没有找到").doesNotContain("出处");
+        // a newcomer's words: who refuses is not what is asked; "how long" wants the time limit, not the hours
+        assertThat(firstLine(ask(wechat, openid, "他们不给我公开的话我能怎么办"))).containsAnyOf("行政复议", "投诉");
+        assertThat(firstLine(ask(wechat, openid, "政府資訊公開申請要多久答覆？"))).contains("20個工作日內予以答復");
     }
 }

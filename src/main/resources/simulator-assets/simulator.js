@@ -163,6 +163,14 @@
     return null;
   }
 
+  /** WeChat's typing indicator: the title reads "对方正在输入…" for 15 s, as on a phone. */
+  function showTyping() {
+    var title = $('phone-title');
+    title.textContent = labels.typing;
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(function () { title.textContent = account().name; }, 15000);
+  }
+
   function poll() {
     var generation = state.generation;
     var query = new URLSearchParams({ openid: openid(), appId: account().appId, after: String(state.after) });
@@ -172,6 +180,7 @@
         if (generation !== state.generation) { return; }
         messages.forEach(function (m) {
           state.after = Math.max(state.after, m.id);
+          if (m.api === 'TYPING' && m.content === 'Typing') { showTyping(); }
           var tag = tagFor(m.api);
           if (tag) { bubble('bot pushed', m.content || '', tag, new Date(m.time).toLocaleTimeString()); }
         });

@@ -22,6 +22,7 @@ final class SentMessageReader {
             case CUSTOMER_SERVICE -> customerService(body);
             case TEMPLATE, SUBSCRIBE -> templateFields(body.path("data"));
             case MENU -> menuNames(body.path("button"));
+            case TYPING -> text(body.path("command"));
         };
     }
 

@@ -29,7 +29,7 @@ import cn.zwgk.assistant.wechat.AccountRegistry;
 public class WechatApiStandIn {
 
     /** The send APIs the stand-in speaks. */
-    public enum Api { CUSTOMER_SERVICE, TEMPLATE, SUBSCRIBE, MENU }
+    public enum Api { CUSTOMER_SERVICE, TEMPLATE, SUBSCRIBE, MENU, TYPING }
 
     /**
      * A message the stand-in accepted.
@@ -116,6 +116,15 @@ public class WechatApiStandIn {
 
     StandInTokens tokens() {
         return tokens;
+    }
+
+    /** A typing indicator ("Typing" or "CancelTyping"): recorded, untouched by the faults meant for messages. */
+    Map<String, Object> typing(String appId, String toUser, String command) {
+        if (toUser == null || toUser.isBlank()) {
+            return WechatErrors.error(WechatErrors.INVALID_OPENID);
+        }
+        record(new SentMessage(ids.incrementAndGet(), Api.TYPING, appId, toUser, command, null, clock.instant()));
+        return WechatErrors.ok();
     }
 
     /** One send through the API: applies pending faults, then records it. Returns WeChat's JSON answer. */

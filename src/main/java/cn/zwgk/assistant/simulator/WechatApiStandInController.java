@@ -69,6 +69,18 @@ class WechatApiStandInController {
         return send(Api.CUSTOMER_SERVICE, token, body);
     }
 
+    @PostMapping("/cgi-bin/message/custom/typing")
+    ResponseEntity<Map<String, Object>> typing(@RequestParam(name = "access_token", required = false) String token,
+                                               @RequestBody(required = false) byte[] body) {
+        String appId = token == null ? null : standIn.tokens().appIdFor(token).orElse(null);
+        JsonNode request = parse(body);
+        if (appId == null || request == null) {
+            return answer(WechatErrors.error(appId == null ? WechatErrors.INVALID_CREDENTIAL : WechatErrors.DATA_FORMAT_ERROR));
+        }
+        return answer(standIn.typing(appId, SentMessageReader.toUser(Api.TYPING, request),
+                SentMessageReader.content(Api.TYPING, request)));
+    }
+
     @PostMapping("/cgi-bin/message/template/send")
     ResponseEntity<Map<String, Object>> template(@RequestParam(name = "access_token", required = false) String token,
                                                  @RequestBody(required = false) byte[] body) {

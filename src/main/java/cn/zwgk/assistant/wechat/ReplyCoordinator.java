@@ -37,13 +37,14 @@ class ReplyCoordinator {
     private final Texts texts;
     private final WechatProperties properties;
     private final WechatMetrics metrics;
+    private final TypingIndicator typing;
     private final Executor workers;
     private final ScheduledExecutorService timers;
     private final Map<String, CompletableFuture<String>> local = new ConcurrentHashMap<>();
 
     ReplyCoordinator(AnswerStore store, ConversationService conversation, LateAnswerDelivery lateDelivery,
                      UserChannelState users, RateLimiter limiter, Texts texts, WechatProperties properties,
-                     WechatMetrics metrics, ReplyExecutors executors) {
+                     WechatMetrics metrics, TypingIndicator typing, ReplyExecutors executors) {
         this.store = store;
         this.conversation = conversation;
         this.lateDelivery = lateDelivery;
@@ -52,6 +53,7 @@ class ReplyCoordinator {
         this.texts = texts;
         this.properties = properties;
         this.metrics = metrics;
+        this.typing = typing;
         this.workers = executors.workers();
         this.timers = executors.timers();
     }
@@ -107,6 +109,7 @@ class ReplyCoordinator {
         future.whenComplete((a, e) -> timers.schedule(() -> local.remove(id), 30, TimeUnit.SECONDS));
         try {
             workers.execute(() -> compute(account, message, future));
+            typing.whileComputing(account, message.openid(), future);
         } catch (RejectedExecutionException e) {
             log.warn("Conversation workers saturated; answering {} with the busy text", message.messageKey());
             finish(account, message, future, conversation.busyText());

@@ -54,4 +54,9 @@ class WechatMetrics {
     void asyncDelivery(String mode) {
         registry.counter("wechat.deliveries.async", "mode", mode).increment();
     }
+
+    /** A typing indicator WeChat accepted. */
+    void typing() {
+        registry.counter("wechat.typing").increment();
+    }
 }

@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit        most messages one openid may send per {@code rateWindow} (0 = no limit); the
  *                         first one over gets a polite notice, the rest of the window silence
  * @param rateWindow       the rate limit's fixed window
+ * @param typingAfter      an answer still being computed this long after the message shows WeChat's
+ *                         typing indicator, on accounts with customer-service permission (0 = never)
  */
 @ConfigurationProperties("wechat")
 public record WechatProperties(
@@ -45,7 +47,8 @@ public record WechatProperties(
         @DefaultValue("2000") int workerQueue,
         @DefaultValue("100ms") Duration inlineWait,
         @DefaultValue("30") int rateLimit,
-        @DefaultValue("60s") Duration rateWindow) {
+        @DefaultValue("60s") Duration rateWindow,
+        @DefaultValue("1500ms") Duration typingAfter) {
 
     public WechatProperties {
         if (dedupeTtl.compareTo(replayWindow.multipliedBy(2).plusSeconds(5)) < 0) {

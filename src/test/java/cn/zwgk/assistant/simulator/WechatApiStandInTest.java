@@ -47,6 +47,18 @@ class WechatApiStandInTest {
     }
 
     @Test
+    void aTypingIndicatorIsRecordedAndLeavesTheFaultsForMessages() {
+        standIn.failNext(1, -1);
+        assertThat(standIn.typing("wxA", "oUser", "Typing")).containsEntry("errcode", 0);
+        assertThat(standIn.typing("wxA", " ", "Typing").get("errcode")).isNotEqualTo(0);
+        assertThat(standIn.sentTo("oUser")).singleElement().satisfies(m -> {
+            assertThat(m.api()).isEqualTo(Api.TYPING);
+            assertThat(m.content()).isEqualTo("Typing");
+        });
+        assertThat(standIn.deliver(Api.CUSTOMER_SERVICE, "wxA", "oUser", "hi", "{}")).containsEntry("errcode", -1);
+    }
+
+    @Test
     void failNextAnswersThatManySendsWithTheErrcodeThenRecordsAgain() {
         standIn.failNext(2, -1);
         assertThat(send("oX", "1")).containsEntry("errcode", -1);

@@ -32,6 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
         "wechat.passive-budget=1000ms",
         "wechat.retry-hold=1500ms",
         "wechat.final-after=3500ms",
+        "wechat.typing-after=400ms",
         "notification.outbox.poll-interval=200ms",
         "notification.outbox.first-backoff=200ms"
 })

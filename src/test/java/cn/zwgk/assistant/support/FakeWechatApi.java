@@ -43,6 +43,7 @@ public final class FakeWechatApi implements AutoCloseable {
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final List<CustomerServiceMessage> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final List<String> typing = new CopyOnWriteArrayList<>();
     private final List<TemplateMessage> templates = new CopyOnWriteArrayList<>();
     private final AtomicInteger delayedSends = new AtomicInteger();
     private final AtomicInteger failedSends = new AtomicInteger();
@@ -52,8 +53,12 @@ public final class FakeWechatApi implements AutoCloseable {
     public record TemplateMessage(String toUser, String templateId, String clientMsgId, String rawJson) {
     }
 
-    /** One customer-service text message as WeChat received it. */
-    public record CustomerServiceMessage(String accessToken, String toUser, String msgType, String content) {
+    /**
+     * One customer-service text message as WeChat received it; {@code aiMarked}: it carried WeChat's
+     * AI-content mark ({@code "aimsgcontext":{"is_ai_msg":1}}).
+     */
+    public record CustomerServiceMessage(String accessToken, String toUser, String msgType, String content,
+                                         boolean aiMarked) {
     }
 
     private FakeWechatApi() {
@@ -70,6 +75,7 @@ public final class FakeWechatApi implements AutoCloseable {
         server.createContext("/cgi-bin/token", this::token);
         server.createContext("/cgi-bin/message/custom/send", this::customSend);
         server.createContext("/cgi-bin/message/template/send", this::templateSend);
+        server.createContext("/cgi-bin/message/custom/typing", this::typing);
         server.createContext("/", exchange -> reply(exchange, 404, "{\"errcode\":40066,\"errmsg\":\"invalid url\"}"));
         server.start();
     }
@@ -97,6 +103,11 @@ public final class FakeWechatApi implements AutoCloseable {
 
     public List<CustomerServiceMessage> sentTo(String openid) {
         return sent.stream().filter(m -> openid.equals(m.toUser())).toList();
+    }
+
+    /** The typing indicators shown to {@code openid} ("Typing" commands accepted). */
+    public long typingShownTo(String openid) {
+        return typing.stream().filter(openid::equals).count();
     }
 
     public List<TemplateMessage> templatesTo(String openid) {
@@ -162,8 +173,25 @@ public final class FakeWechatApi implements AutoCloseable {
             return;
         }
         sent.add(new CustomerServiceMessage(token, body.path("touser").asString(null),
-                body.path("msgtype").asString(null), body.path("text").path("content").asString(null)));
+                body.path("msgtype").asString(null), body.path("text").path("content").asString(null),
+                body.path("aimsgcontext").path("is_ai_msg").asInt(0) == 1));
         accepted(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+    }
+
+    private void typing(HttpExchange exchange) throws IOException {
+        String token = query(exchange).get("access_token");
+        if (token == null || !issued.contains(token)) {
+            reply(exchange, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = json.readTree(in.readAllBytes());
+        }
+        if ("Typing".equals(body.path("command").asString(null))) {
+            typing.add(body.path("touser").asString(""));
+        }
+        reply(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
     }
 
     private void templateSend(HttpExchange exchange) throws IOException {

@@ -141,6 +141,32 @@ class ReplyBudgetIT extends ChannelIntegrationTest {
                 .as("delivered exactly once (passive: %s, customer service: %s)", passive, customerService).isTrue();
     }
 
+    @Test
+    void aSlowAnswerShowsTheTypingIndicatorOnlyWhereTheAccountMaySendCustomerServiceMessages() {
+        WechatTestClient city = city();
+        String slow = "typing-" + WechatTestClient.nextMsgId();
+        String openid = newOpenid("typing");
+        assertThat(city.postPlainWithin(city.textXml(openid, ScriptedHandler.script(slow, true),
+                WechatTestClient.nextMsgId()), WECHAT_WAIT)).isEmpty();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> wechatApi().typingShownTo(openid) == 1);
+        ScriptedHandler.open(slow);
+
+        WechatTestClient district = district();
+        String slowThere = "typing-district-" + WechatTestClient.nextMsgId();
+        String districtUser = newOpenid("typingdistrict");
+        assertThat(district.postPlainWithin(district.textXml(districtUser, ScriptedHandler.script(slowThere, true),
+                WechatTestClient.nextMsgId()), WECHAT_WAIT)).isEmpty();
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> wechatApi().typingShownTo(districtUser) == 0);
+        ScriptedHandler.open(slowThere);
+
+        String quickUser = newOpenid("typingquick");
+        city.postPlain(city.textXml(quickUser, "你好", WechatTestClient.nextMsgId()));
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> wechatApi().typingShownTo(quickUser) == 0);
+    }
+
     /** Four deliveries of one message, each abandoned after WeChat's wait; returns the last response. */
     private HttpResponse<String> deliverFourTimesWithoutAnAnswer(WechatTestClient client, String xml) {
         for (int attempt = 1; attempt <= 3; attempt++) {

@@ -92,6 +92,6 @@ class WechatPortalControllerReplyPathTest {
     private static WechatProperties properties() {
         return new WechatProperties(null, Duration.ofSeconds(300), 65536, Duration.ofMillis(4500),
                 Duration.ofMillis(5500), 4, Duration.ofSeconds(14), Duration.ofSeconds(610), 1,
-                Duration.ofMillis(200), 16, 2000, INLINE_WAIT, 20, Duration.ofSeconds(60));
+                Duration.ofMillis(200), 16, 2000, INLINE_WAIT, 20, Duration.ofSeconds(60), Duration.ZERO);
     }
 }

@@ -156,8 +156,11 @@
     $('raw-response').textContent = result.rawResponse || '';
   }
 
-  function tagFor(api) {
-    if (api === 'CUSTOMER_SERVICE') { return labels.customerService; }
+  function tagFor(api, rawJson) {
+    if (api === 'CUSTOMER_SERVICE') {
+      // WeChat's AI-content mark, as the phone shows it under the message
+      return /"is_ai_msg"\s*:\s*1/.test(rawJson || '') ? labels.aiMarked : labels.customerService;
+    }
     if (api === 'TEMPLATE') { return labels.template; }
     if (api === 'SUBSCRIBE') { return labels.subscribeNotice; }
     return null;
@@ -181,7 +184,7 @@
         messages.forEach(function (m) {
           state.after = Math.max(state.after, m.id);
           if (m.api === 'TYPING' && m.content === 'Typing') { showTyping(); }
-          var tag = tagFor(m.api);
+          var tag = tagFor(m.api, m.rawJson);
           if (tag) { bubble('bot pushed', m.content || '', tag, new Date(m.time).toLocaleTimeString()); }
         });
       })

@@ -98,8 +98,8 @@ public class ConversationService {
             }
             Reply answer = route(message, intent);
             String followUp = turn.followUp() == null ? "" : turn.followUp();
-            return new Handled(paged(message, Reply.of(answer.isEmpty() ? followUp
-                    : (answer.text() + "\n\n" + followUp).strip())), turn.loggedText());
+            return new Handled(paged(message, answer.isEmpty() ? Reply.of(followUp)
+                    : answer.withText((answer.text() + "\n\n" + followUp).strip())), turn.loggedText());
         }
         if (CITIZEN_SPEECH.contains(intent)) {
             events.publishEvent(new CitizenAsked(message.appId(), message.openid(), message.text(), intent,
@@ -179,6 +179,6 @@ public class ConversationService {
         List<String> pages = Paginator.paginate(Paginator.stripMarkdown(reply.text()), properties.pageChars(),
                 texts.get("conversation.more-suffix"));
         sessions.savePages(message.appId(), message.openid(), pages.subList(1, pages.size()));
-        return Reply.of(pages.get(0));
+        return reply.withText(pages.get(0));
     }
 }

@@ -13,4 +13,7 @@ import java.util.List;
  * @param body      the answer alone, without notices and source lines
  */
 public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body) {
+
+    /** The mode of an answer a language model wrote from the cited passages. */
+    public static final String GENERATIVE = "GENERATIVE";
 }

@@ -59,7 +59,7 @@ class AnswerService {
         String body = generated.orElseGet(() -> quoted(c));
         String text = body + notices(c.documents()) + "\n" + sources(c);
         return new Answer(ScriptConverter.inScriptOf(q, text), true, c.documents(),
-                generated.isPresent() ? "GENERATIVE" : "EXTRACTIVE", ScriptConverter.inScriptOf(q, body));
+                generated.isPresent() ? Answer.GENERATIVE : "EXTRACTIVE", ScriptConverter.inScriptOf(q, body));
     }
 
     /**

@@ -76,7 +76,8 @@ class PolicyQuestionHandler implements IntentHandler {
         String invitation = answer.grounded() ? "\n" + ratings.invite(message.appId(), message.openid(),
                 new RatedAnswer(question, answer.body(), answer.mode(), answer.citations().stream()
                         .map(h -> new RatedAnswer.CitedDocument(h.documentId(), h.title())).toList())) : "";
-        return Reply.of(forWechat(answer, question, invitation));
+        String reply = forWechat(answer, question, invitation);
+        return Answer.GENERATIVE.equals(answer.mode()) ? Reply.generated(reply) : Reply.of(reply);
     }
 
     /** The answer, the hint to see the original and the rating invitation, within one message. */

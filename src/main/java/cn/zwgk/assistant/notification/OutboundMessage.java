@@ -12,8 +12,14 @@ package cn.zwgk.assistant.notification;
 public record OutboundMessage(String deliveryKey, String channel, String account, String recipient, String payload) {
 
     public static final String CUSTOMER_SERVICE = "WECHAT_CUSTOMER_SERVICE";
+    /** A customer-service message with WeChat's AI-content mark: its text was written by a language model. */
+    public static final String CUSTOMER_SERVICE_AI = "WECHAT_CUSTOMER_SERVICE_AI";
 
     public static OutboundMessage customerService(String deliveryKey, String appId, String openid, String text) {
         return new OutboundMessage(deliveryKey, CUSTOMER_SERVICE, appId, openid, text);
+    }
+
+    public static OutboundMessage aiMarkedCustomerService(String deliveryKey, String appId, String openid, String text) {
+        return new OutboundMessage(deliveryKey, CUSTOMER_SERVICE_AI, appId, openid, text);
     }
 }

@@ -17,9 +17,12 @@ import java.util.Locale;
  *                        switches over, inbound messages sealed with it are still opened
  * @param mode            the message mode set for the account on WeChat's side; null derives it
  *                        from the key: safe with an EncodingAESKey, plain without
+ * @param aiContentMark   customer-service messages with a generated answer carry WeChat's AI-content
+ *                        mark ("内容由第三方AI生成"); quoted (extractive) answers never do
  */
 public record Account(String appId, String originalId, String name, String token, String aesKey,
-                      String secret, boolean customerService, String previousAesKey, Mode mode) {
+                      String secret, boolean customerService, String previousAesKey, Mode mode,
+                      boolean aiContentMark) {
 
     /** WeChat's 消息加解密方式: 明文模式, 兼容模式, 安全模式. */
     public enum Mode {
@@ -50,6 +53,11 @@ public record Account(String appId, String originalId, String name, String token
             throw new IllegalArgumentException("account " + appId + ": mode " + mode.name().toLowerCase(Locale.ROOT)
                     + " needs an aesKey (EncodingAESKey)");
         }
+    }
+
+    public Account(String appId, String originalId, String name, String token, String aesKey, String secret,
+                   boolean customerService, String previousAesKey, Mode mode) {
+        this(appId, originalId, name, token, aesKey, secret, customerService, previousAesKey, mode, false);
     }
 
     public Account(String appId, String originalId, String name, String token, String aesKey, String secret,

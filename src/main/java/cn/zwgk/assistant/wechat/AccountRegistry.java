@@ -114,7 +114,8 @@ public class AccountRegistry {
                 value(raw, "secret", env),
                 Boolean.parseBoolean(value(raw, "customerService", env)),
                 value(raw, "previousAesKey", env),
-                mode(raw, env, file));
+                mode(raw, env, file),
+                Boolean.parseBoolean(value(raw, "aiContentMark", env)));
     }
 
     private static Account.Mode mode(Map<String, Object> raw, Environment env, Path file) {

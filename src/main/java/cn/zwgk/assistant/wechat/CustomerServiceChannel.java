@@ -5,10 +5,18 @@ import org.springframework.stereotype.Component;
 import cn.zwgk.assistant.notification.DeliveryException;
 import cn.zwgk.assistant.notification.OutboundChannel;
 import cn.zwgk.assistant.notification.OutboundMessage;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.mp.enums.WxMpApiUrl;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 
-/** Sends customer-service (客服) text messages through WxJava; used only by the outbox relay. */
+/**
+ * Sends customer-service (客服) text messages through WxJava; used only by the outbox relay. A message
+ * of the AI-marked kind ({@link AiMarkedCustomerServiceChannel}) carries WeChat's AI-content mark,
+ * {@code "aimsgcontext":{"is_ai_msg":1}}, which WxJava's message type does not know yet.
+ */
 @Component
 class CustomerServiceChannel implements OutboundChannel {
 
@@ -30,6 +38,10 @@ class CustomerServiceChannel implements OutboundChannel {
 
     @Override
     public void send(OutboundMessage message) throws DeliveryException {
+        send(message, false);
+    }
+
+    void send(OutboundMessage message, boolean aiMarked) throws DeliveryException {
         if (!users.subscribed(message.account(), message.recipient())) {
             throw DeliveryException.permanent("user has unsubscribed");
         }
@@ -38,8 +50,16 @@ class CustomerServiceChannel implements OutboundChannel {
         }
         boolean sent = false;
         try {
-            clients.service(message.account()).getKefuService()
-                    .sendKefuMessage(WxMpKefuMessage.TEXT().toUser(message.recipient()).content(message.payload()).build());
+            WxMpKefuMessage text = WxMpKefuMessage.TEXT().toUser(message.recipient()).content(message.payload()).build();
+            if (aiMarked) {
+                JsonObject body = JsonParser.parseString(text.toJson()).getAsJsonObject();
+                JsonObject mark = new JsonObject();
+                mark.addProperty("is_ai_msg", 1);
+                body.add("aimsgcontext", mark);
+                clients.service(message.account()).post(WxMpApiUrl.Kefu.MESSAGE_CUSTOM_SEND, body);
+            } else {
+                clients.service(message.account()).getKefuService().sendKefuMessage(text);
+            }
             sent = true;
         } catch (WxErrorException e) {
             int code = e.getError() == null ? -1 : e.getError().getErrorCode();

@@ -27,10 +27,13 @@ class LateAnswerDelivery {
         this.metrics = metrics;
     }
 
-    void deliver(Account account, String openid, String messageKey, String text) {
+    /** @param generated the text was written by a language model: marked as AI content where the account says so */
+    void deliver(Account account, String openid, String messageKey, String text, boolean generated) {
         if (account.customerService()) {
-            outbox.enqueue(OutboundMessage.customerService(
-                    "reply:" + account.appId() + ":" + messageKey, account.appId(), openid, text));
+            String key = "reply:" + account.appId() + ":" + messageKey;
+            outbox.enqueue(generated && account.aiContentMark()
+                    ? OutboundMessage.aiMarkedCustomerService(key, account.appId(), openid, text)
+                    : OutboundMessage.customerService(key, account.appId(), openid, text));
             metrics.asyncDelivery("customer-service");
         } else {
             store.pushPending(account.appId(), openid, text);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.ConversationService;
 import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.platform.Texts;
 
 /**
@@ -117,7 +118,7 @@ class ReplyCoordinator {
     }
 
     private void compute(Account account, InboundMessage message, CompletableFuture<String> future) {
-        String text;
+        Reply reply;
         try {
             users.onInbound(message);
             RateLimiter.Verdict verdict = limiter.check(message);
@@ -128,15 +129,20 @@ class ReplyCoordinator {
             }
             Optional<String> pending = message.kind() == InboundMessage.Kind.TEXT
                     ? store.popPending(account.appId(), message.openid()) : Optional.empty();
-            text = pending.orElseGet(() -> conversation.handle(message).text());
+            reply = pending.map(Reply::of).orElseGet(() -> conversation.handle(message));
         } catch (RuntimeException e) {
             log.error("Conversation failed for message {}", message.messageKey(), e);
-            text = conversation.busyText();
+            reply = Reply.of(conversation.busyText());
         }
-        finish(account, message, future, text == null ? "" : text);
+        finish(account, message, future, reply);
     }
 
     private void finish(Account account, InboundMessage message, CompletableFuture<String> future, String text) {
+        finish(account, message, future, Reply.of(text));
+    }
+
+    private void finish(Account account, InboundMessage message, CompletableFuture<String> future, Reply reply) {
+        String text = reply.isEmpty() ? "" : reply.text();
         boolean handedOff;
         try {
             handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
@@ -146,7 +152,7 @@ class ReplyCoordinator {
         }
         future.complete(text);
         if (!text.isBlank() && handedOff && store.claimDelivery(account.appId(), message.messageKey())) {
-            lateDelivery.deliver(account, message.openid(), message.messageKey(), text);
+            lateDelivery.deliver(account, message.openid(), message.messageKey(), text, reply.generated());
         }
     }
 

@@ -22,7 +22,8 @@ import cn.zwgk.assistant.conversation.Reply;
  * add up) and answers {@code 答复 x 第 n 次}: a second invocation would show in the answer;</li>
  * <li>{@code gate}: blocks until the test calls {@link #open(String)} for {@code x} (60 s at most),
  * so a test decides exactly when the answer becomes ready instead of relying on sleeps;</li>
- * <li>{@code echo}: answers the payload instead.</li>
+ * <li>{@code echo}: answers the payload instead;</li>
+ * <li>{@code generated}: the answer counts as written by a language model ({@link Reply#generated()}).</li>
  * </ul>
  * Any other text goes to the next handler, as if this one were not installed. Register it with
  * {@code @Import(ScriptedHandler.class)}.
@@ -44,6 +45,11 @@ public class ScriptedHandler implements IntentHandler, Ordered {
     /** A script: {@code id} counted, optionally gated, answered with the counted answer. */
     public static String script(String id, boolean gated) {
         return PREFIX + "id=" + id + (gated ? " gate" : "") + " | 测试";
+    }
+
+    /** A gated script whose answer counts as written by a language model. */
+    public static String generatedScript(String id) {
+        return PREFIX + "id=" + id + " gate generated | 测试";
     }
 
     /** A script that answers {@code payload} itself. */
@@ -92,6 +98,7 @@ public class ScriptedHandler implements IntentHandler, Ordered {
         String id = "";
         boolean gated = false;
         boolean echo = false;
+        boolean generated = false;
         for (String option : options.trim().split("\\s+")) {
             if (option.startsWith("id=")) {
                 id = option.substring(3);
@@ -99,6 +106,8 @@ public class ScriptedHandler implements IntentHandler, Ordered {
                 gated = true;
             } else if (option.equals("echo")) {
                 echo = true;
+            } else if (option.equals("generated")) {
+                generated = true;
             }
         }
         int n = STARTED.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
@@ -106,7 +115,8 @@ public class ScriptedHandler implements IntentHandler, Ordered {
             await(gate(id));
         }
         FINISHED.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-        return Reply.of(echo ? payload : answer(id, n));
+        String reply = echo ? payload : answer(id, n);
+        return generated ? Reply.generated(reply) : Reply.of(reply);
     }
 
     private Reply next(InboundMessage message, Intent intent) {

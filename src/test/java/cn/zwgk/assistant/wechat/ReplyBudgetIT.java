@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.zwgk.assistant.notification.OutboundMessage;
 import cn.zwgk.assistant.notification.OutboxEntry;
 import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.support.ChannelIntegrationTest;
@@ -70,10 +71,29 @@ class ReplyBudgetIT extends ChannelIntegrationTest {
                 .orElseThrow(() -> new AssertionError("no customer-service message reached the WeChat API"));
         assertThat(sent.msgType()).isEqualTo("text");
         assertThat(sent.content()).isEqualTo(ScriptedHandler.answer(id, 1));
+        assertThat(sent.aiMarked()).as("a quoted or fixed answer is not AI content").isFalse();
         assertThat(awaitSettled(lateKey(city, msgId)).status()).isEqualTo(OutboxEntry.Status.SENT);
         assertThat(wechatApi().sentTo(openid)).hasSize(1);
         assertThat(ScriptedHandler.invocations(id)).isEqualTo(1);
         assertThat(count("wechat.deliveries.async", "customer-service")).isEqualTo(asyncBefore + 1);
+    }
+
+    @Test
+    void aLateGeneratedAnswerCarriesWechatsAiContentMark() {
+        WechatTestClient city = city();
+        String id = "late-ai-" + WechatTestClient.nextMsgId();
+        long msgId = WechatTestClient.nextMsgId();
+        String openid = newOpenid("lateai");
+        String xml = city.textXml(openid, ScriptedHandler.generatedScript(id), msgId);
+
+        assertThat(deliverFourTimesWithoutAnAnswer(city, xml).body()).isEqualTo("success");
+        ScriptedHandler.open(id);
+
+        CustomerServiceMessage sent = wechatApi().awaitSent(m -> openid.equals(m.toUser()), Duration.ofSeconds(15))
+                .orElseThrow(() -> new AssertionError("no customer-service message reached the WeChat API"));
+        assertThat(sent.content()).isEqualTo(ScriptedHandler.answer(id, 1));
+        assertThat(sent.aiMarked()).isTrue();
+        assertThat(awaitSettled(lateKey(city, msgId)).channel()).isEqualTo(OutboundMessage.CUSTOMER_SERVICE_AI);
     }
 
     @Test

@@ -27,6 +27,7 @@ public class ConversationService {
     private final List<IntentHandler> handlers;
     private final List<DialogHandler> dialogs;
     private final List<PriorityAnswer> priorityAnswers;
+    private final List<ConversationHold> holds;
     private final UserSessions sessions;
     private final Texts texts;
     private final ConversationProperties properties;
@@ -34,13 +35,14 @@ public class ConversationService {
     private final ConversationLogWriter conversationLog;
 
     ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, List<DialogHandler> dialogs,
-                        List<PriorityAnswer> priorityAnswers, UserSessions sessions, Texts texts,
+                        List<PriorityAnswer> priorityAnswers, List<ConversationHold> holds, UserSessions sessions, Texts texts,
                         ConversationProperties properties, ApplicationEventPublisher events,
                         ConversationLogWriter conversationLog) {
         this.conversationLog = conversationLog;
         this.classifier = classifier;
         this.handlers = handlers;
         this.priorityAnswers = priorityAnswers;
+        this.holds = holds;
         this.events = events;
         this.dialogs = dialogs;
         this.sessions = sessions;
@@ -61,7 +63,8 @@ public class ConversationService {
         };
         Handled handled = null;
         try {
-            handled = switch (message.kind()) {
+            Optional<Reply> held = holds.stream().map(h -> h.whileHeld(message)).flatMap(Optional::stream).findFirst();
+            handled = held.isPresent() ? new Handled(held.get(), null) : switch (message.kind()) {
                 case EVENT -> new Handled(paged(message, onEvent(message, intent)), null);
                 case UNSUPPORTED -> new Handled(Reply.of(texts.get("conversation.text-only")), null);
                 case TEXT -> onText(message, intent);
@@ -146,6 +149,7 @@ public class ConversationService {
             case "DISCLOSURE_APPLY" -> Intent.DISCLOSURE_APPLICATION;
             case "PROGRESS_QUERY" -> Intent.PROGRESS_QUERY;
             case "HOT_QUESTIONS" -> Intent.HOT_QUESTIONS;
+            case "HANDOFF" -> Intent.HANDOFF;
             default -> Intent.HELP;
         };
     }

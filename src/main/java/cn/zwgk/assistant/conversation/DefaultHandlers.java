@@ -30,7 +30,7 @@ class DefaultHandlers implements IntentHandler {
         return Reply.of(switch (intent) {
             case SMALL_TALK -> texts.get("conversation.greeting");
             case HELP -> texts.get("conversation.help");
-            case POLICY_QUESTION, DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND, HOT_QUESTIONS ->
+            case POLICY_QUESTION, DISCLOSURE_APPLICATION, PROGRESS_QUERY, STAFF_COMMAND, HOT_QUESTIONS, HANDOFF ->
                     texts.get("conversation.fallback");
             case MORE -> texts.get("conversation.no-more");
         });

@@ -9,5 +9,6 @@ public enum Intent {
     SMALL_TALK,
     HELP,
     HOT_QUESTIONS,
+    HANDOFF,
     MORE
 }

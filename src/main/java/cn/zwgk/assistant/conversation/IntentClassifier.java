@@ -15,6 +15,10 @@ class IntentClassifier {
     private static final List<String> MORE = List.of("更多", "继续", "more");
     private static final List<String> HELP = List.of("帮助", "help", "?", "？", "菜单", "功能");
     private static final List<String> HOT = List.of("热门问题", "热门", "常见问题", "大家都在问", "熱門問題", "常見問題");
+    private static final List<String> HANDOFF = List.of("人工", "转人工", "人工服务", "人工客服", "找人工", "转人工服务",
+            "找工作人员", "联系工作人员", "工作人员", "真人", "轉人工", "人工服務", "找工作人員");
+    /** "帮我转人工", "我要人工客服": a short message asking for a person in other words. */
+    private static final Pattern ASKS_FOR_A_PERSON = Pattern.compile("转人工|人工服务|人工客服|我要人工|找人工|轉人工|人工服務");
     private static final List<String> GREETINGS = List.of("你好", "您好", "hi", "hello", "在吗", "在么", "嗨",
             "早上好", "下午好", "晚上好", "谢谢", "感谢", "好的", "再见", "拜拜");
     private static final List<String> PROGRESS = List.of("查询进度", "进度查询", "办理进度", "申请进度", "查进度", "进展");
@@ -34,6 +38,10 @@ class IntentClassifier {
         }
         if (HOT.contains(lower.replaceAll("[\\p{P}\\s]", ""))) {
             return Intent.HOT_QUESTIONS;
+        }
+        String bare = lower.replaceAll("[\\p{P}\\s]", "");
+        if (HANDOFF.contains(bare) || bare.length() <= 10 && ASKS_FOR_A_PERSON.matcher(bare).find()) {
+            return Intent.HANDOFF;
         }
         if (STAFF.matcher(t).matches()) {
             return Intent.STAFF_COMMAND;

@@ -52,6 +52,11 @@ class ConsoleAccessIT {
         EXPECTED.put("GET /console/cases/{trackingNo}", CASEWORK);
         EXPECTED.put("POST /console/cases/{trackingNo}/act/{action}", CASEWORK);
         EXPECTED.put("POST /console/cases/{trackingNo}/attachments", CASEWORK);
+        EXPECTED.put("GET /console/handoff", CASEWORK);
+        EXPECTED.put("GET /console/handoff/{id}", CASEWORK);
+        EXPECTED.put("POST /console/handoff/{id}/take", CASEWORK);
+        EXPECTED.put("POST /console/handoff/{id}/reply", CASEWORK);
+        EXPECTED.put("POST /console/handoff/{id}/close", CASEWORK);
         EXPECTED.put("GET /console/incidents", OPINION);
         EXPECTED.put("POST /console/incidents", OPINION);
         EXPECTED.put("GET /console/incidents/{id}", OPINION);

@@ -20,6 +20,12 @@ class IntentClassifierTest {
             热门问题                           | HOT_QUESTIONS
             熱門問題？                         | HOT_QUESTIONS
             热门问题有哪些规定                 | POLICY_QUESTION
+            人工                               | HANDOFF
+            转人工！                           | HANDOFF
+            帮我转人工                         | HANDOFF
+            找工作人员                         | HANDOFF
+            轉人工                             | HANDOFF
+            人工智能在政务公开中怎么用？       | POLICY_QUESTION
             Help                               | HELP
             你好                               | SMALL_TALK
             您好！                             | SMALL_TALK

@@ -1,0 +1,50 @@
+package cn.zwgk.assistant.handoff;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.conversation.Intent;
+import cn.zwgk.assistant.conversation.IntentHandler;
+import cn.zwgk.assistant.conversation.Reply;
+import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.wechat.Account;
+import cn.zwgk.assistant.wechat.AccountRegistry;
+
+/**
+ * "人工", "转人工", the 人工服务 menu item: queues the request where the account can reply with
+ * customer-service messages (a person's replies are such messages); elsewhere points to the hotline.
+ */
+@Component
+@Order(100)
+class HandoffHandler implements IntentHandler {
+
+    private final HandoffService handoffs;
+    private final AccountRegistry accounts;
+    private final Texts texts;
+
+    HandoffHandler(HandoffService handoffs, AccountRegistry accounts, Texts texts) {
+        this.handoffs = handoffs;
+        this.accounts = accounts;
+        this.texts = texts;
+    }
+
+    @Override
+    public boolean supports(Intent intent) {
+        return intent == Intent.HANDOFF;
+    }
+
+    @Override
+    public Reply handle(InboundMessage message, Intent intent) {
+        if (!accounts.find(message.appId()).map(Account::customerService).orElse(false)) {
+            return Reply.of(texts.get("handoff.unavailable"));
+        }
+        return Reply.of(switch (handoffs.request(message.appId(), message.openid())) {
+            case QUEUED -> texts.get("handoff.queued");
+            case ALREADY_OPEN -> texts.get("handoff.already");
+            case QUEUED_OFF_HOURS -> handoffs.nextOpening()
+                    .map(when -> texts.get("handoff.off-hours", when))
+                    .orElseGet(() -> texts.get("handoff.off-hours-unknown"));
+        });
+    }
+}

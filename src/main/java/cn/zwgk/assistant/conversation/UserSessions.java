@@ -46,6 +46,13 @@ public class UserSessions {
         return Optional.ofNullable(previous).map(Object::toString);
     }
 
+    /** Adds one to a counting field and renews the session's lifetime; returns the new count. */
+    public long increment(String appId, String openid, String field) {
+        long n = redis.jedis().hincrBy(stateKey(appId, openid), field, 1);
+        redis.jedis().pexpire(stateKey(appId, openid), ttlMillis);
+        return n;
+    }
+
     public void remove(String appId, String openid, String field) {
         redis.jedis().hdel(stateKey(appId, openid), field);
     }

@@ -43,6 +43,6 @@ class RatingCapture implements PriorityAnswer {
             return Optional.empty();
         }
         boolean helpful = "1１".indexOf(rating.group(1).charAt(0)) >= 0;
-        return Optional.of(Reply.of(ratings.rate(message.appId(), pending.get(), helpful)));
+        return Optional.of(Reply.of(ratings.rate(message.appId(), message.openid(), pending.get(), helpful)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import cn.zwgk.assistant.conversation.UserSessions;
+import cn.zwgk.assistant.handoff.HandoffService;
 import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
 import tools.jackson.databind.ObjectMapper;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RatingService {
 
     static final String PENDING = "rating.pending";
+    /** Unhelpful ratings in a row, in the user's session. */
+    static final String UNHELPFUL = "rating.unhelpful";
     static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -32,10 +35,12 @@ public class RatingService {
     private final RatingRepository repository;
     private final FeedbackProperties properties;
     private final Texts texts;
+    private final HandoffService handoffs;
     private final Clock clock;
 
     RatingService(UserSessions sessions, RatingRepository repository, FeedbackProperties properties, Texts texts,
-                  Clock clock) {
+                  HandoffService handoffs, Clock clock) {
+        this.handoffs = handoffs;
         this.sessions = sessions;
         this.repository = repository;
         this.properties = properties;
@@ -64,14 +69,21 @@ public class RatingService {
     }
 
     /** Stores the rating of the pending answer; the reply thanks the citizen, or says it was rated already. */
-    String rate(String appId, Pending pending, boolean helpful) {
+    String rate(String appId, String openid, Pending pending, boolean helpful) {
         Instant now = clock.instant();
         boolean stored = repository.insert(pending.id(), appId, helpful, pending.answer(), now,
                 LocalDate.ofInstant(now, OFFICE_ZONE));
         if (!stored) {
             return texts.get("feedback.already");
         }
-        return texts.get(helpful ? "feedback.thanks-helpful" : "feedback.thanks-unhelpful");
+        if (helpful) {
+            sessions.remove(appId, openid, UNHELPFUL);
+            return texts.get("feedback.thanks-helpful");
+        }
+        // a second unhelpful answer in a row: offer a person
+        long unhelpful = sessions.increment(appId, openid, UNHELPFUL);
+        String thanks = texts.get("feedback.thanks-unhelpful");
+        return unhelpful >= 2 ? handoffs.offer(appId).map(o -> thanks + "\n" + o).orElse(thanks) : thanks;
     }
 
     /** The share of helpful ratings per day, most recent first, over the last {@code days} days. */

@@ -8,8 +8,6 @@ import cn.zwgk.assistant.conversation.Intent;
 import cn.zwgk.assistant.conversation.IntentHandler;
 import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.platform.Texts;
-import cn.zwgk.assistant.wechat.Account;
-import cn.zwgk.assistant.wechat.AccountRegistry;
 
 /**
  * "人工", "转人工", the 人工服务 menu item: queues the request where the account can reply with
@@ -20,12 +18,10 @@ import cn.zwgk.assistant.wechat.AccountRegistry;
 class HandoffHandler implements IntentHandler {
 
     private final HandoffService handoffs;
-    private final AccountRegistry accounts;
     private final Texts texts;
 
-    HandoffHandler(HandoffService handoffs, AccountRegistry accounts, Texts texts) {
+    HandoffHandler(HandoffService handoffs, Texts texts) {
         this.handoffs = handoffs;
-        this.accounts = accounts;
         this.texts = texts;
     }
 
@@ -36,7 +32,7 @@ class HandoffHandler implements IntentHandler {
 
     @Override
     public Reply handle(InboundMessage message, Intent intent) {
-        if (!accounts.find(message.appId()).map(Account::customerService).orElse(false)) {
+        if (!handoffs.available(message.appId())) {
             return Reply.of(texts.get("handoff.unavailable"));
         }
         return Reply.of(switch (handoffs.request(message.appId(), message.openid())) {

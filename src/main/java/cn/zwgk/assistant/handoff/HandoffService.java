@@ -16,6 +16,8 @@ import cn.zwgk.assistant.platform.AuditLog;
 import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.staff.StaffNotifier;
+import cn.zwgk.assistant.wechat.Account;
+import cn.zwgk.assistant.wechat.AccountRegistry;
 
 /**
  * 转人工: a citizen asks for a person; on-duty staff take the request in the console, reply, and close
@@ -38,12 +40,15 @@ public class HandoffService {
     private final OutboxService outbox;
     private final StaffNotifier staff;
     private final AuditLog audit;
+    private final AccountRegistry accounts;
     private final Texts texts;
     private final HandoffProperties properties;
     private final Clock clock;
 
     HandoffService(HandoffRepository repository, HeldConversations held, WorkingHours hours, OutboxService outbox,
-                   StaffNotifier staff, AuditLog audit, Texts texts, HandoffProperties properties, Clock clock) {
+                   StaffNotifier staff, AuditLog audit, AccountRegistry accounts, Texts texts,
+                   HandoffProperties properties, Clock clock) {
+        this.accounts = accounts;
         this.repository = repository;
         this.held = held;
         this.hours = hours;
@@ -53,6 +58,19 @@ public class HandoffService {
         this.texts = texts;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Whether citizens of this account can talk to a person here: staff reply with customer-service messages. */
+    public boolean available(String appId) {
+        return accounts.find(appId).map(Account::customerService).orElse(false);
+    }
+
+    /**
+     * The line that offers a person, for a citizen the bot has not helped twice in a row (two unhelpful
+     * ratings, two questions without an answer); empty where the account offers no person.
+     */
+    public Optional<String> offer(String appId) {
+        return available(appId) ? Optional.of(texts.get("handoff.offer")) : Optional.empty();
     }
 
     /** The citizen asked for a person: queues the request and tells on-duty staff. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.zwgk.assistant.platform.Masking;
+
 /**
  * What a factual question is about, read from its grammar: the noun before "是什么 / 是多少 / 是谁"
  * ("网址是什么" → 网址) and the measure word after "几 / 多少 / 哪" ("几次" → 次, "哪条街" → 街). A
@@ -19,8 +21,11 @@ final class AnswerFocus {
     private static final String FUNCTION_CHARS = "的了吗呢吧啊是在有和与或就都也还要会能可请问我你您他她它这那个些";
     private static final String NUMERALS = "0123456789一二两三四五六七八九十百千万";
 
-    /** A named title ("《农林信息》") or a long number (a hotline, a code) the question names. */
-    private static final Pattern SPECIFIC = Pattern.compile("《([^》]{2,40})》|(?<!\\d)(\\d{5,})(?!\\d)");
+    /**
+     * A named title ("《农林信息》"), or a long number the question asks to confirm ("热线是不是12345"): after
+     * a copula, so that a number the citizen gives about themselves (a phone number) is not one.
+     */
+    private static final Pattern SPECIFIC = Pattern.compile("《([^》]{2,40})》|(?:是|为|叫|是不是)\\s*(\\d{5,})(?!\\d)");
 
     private final List<String> nouns = new ArrayList<>();
     private final List<String> measures = new ArrayList<>();
@@ -44,13 +49,14 @@ final class AnswerFocus {
     }
 
     /**
-     * The specific things the question names: titles in 《》 and numbers of five digits or more. A
+     * The specific things the question names: titles in 《》 and numbers of five digits or more it asks
+     * about (personal data masked first). A
      * knowledge base that never mentions one cannot answer a question about it, however close in
      * meaning its sentences are ("《农林信息》怎么订阅", "热线是不是12345").
      */
     static List<String> specifics(String question) {
         List<String> out = new ArrayList<>();
-        Matcher m = SPECIFIC.matcher(ScriptConverter.forMatching(question == null ? "" : question));
+        Matcher m = SPECIFIC.matcher(ScriptConverter.forMatching(Masking.scrub(question == null ? "" : question)));
         while (m.find()) {
             out.add(m.group(1) != null ? m.group(1).strip() : m.group(2));
         }

@@ -17,6 +17,7 @@ import cn.zwgk.assistant.conversation.UserSessions;
 import cn.zwgk.assistant.feedback.RatedAnswer;
 import cn.zwgk.assistant.feedback.RatingService;
 import cn.zwgk.assistant.platform.Masking;
+import cn.zwgk.assistant.handoff.HandoffService;
 import cn.zwgk.assistant.platform.Texts;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -34,15 +35,19 @@ class PolicyQuestionHandler implements IntentHandler {
     static final int MAX_CHARS = 600;
     private static final Pattern ORIGINAL = Pattern.compile("^(原文|原文件|出处)\\s*([1-9])\\s*$");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Questions in a row the documents did not answer, in the user's session. */
+    static final String MISSES = "kb.misses";
 
     private final KnowledgeService knowledge;
     private final UserSessions sessions;
     private final Texts texts;
     private final RatingService ratings;
     private final HotQuestions hot;
+    private final HandoffService handoffs;
 
     PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings,
-                          HotQuestions hot) {
+                          HotQuestions hot, HandoffService handoffs) {
+        this.handoffs = handoffs;
         this.knowledge = knowledge;
         this.sessions = sessions;
         this.texts = texts;
@@ -76,8 +81,19 @@ class PolicyQuestionHandler implements IntentHandler {
         String invitation = answer.grounded() ? "\n" + ratings.invite(message.appId(), message.openid(),
                 new RatedAnswer(question, answer.body(), answer.mode(), answer.citations().stream()
                         .map(h -> new RatedAnswer.CitedDocument(h.documentId(), h.title())).toList())) : "";
-        String reply = forWechat(answer, question, invitation);
+        String reply = forWechat(answer, question, invitation) + offerAPerson(message, answer);
         return Answer.GENERATIVE.equals(answer.mode()) ? Reply.generated(reply) : Reply.of(reply);
+    }
+
+    /** After a second question in a row that the documents do not answer: the line offering a person. */
+    private String offerAPerson(InboundMessage message, Answer answer) {
+        if (answer.grounded()) {
+            sessions.remove(message.appId(), message.openid(), MISSES);
+            return "";
+        }
+        long misses = sessions.increment(message.appId(), message.openid(), MISSES);
+        return misses < 2 ? "" : handoffs.offer(message.appId())
+                .map(o -> "\n" + ScriptConverter.inScriptOf(message.text(), o)).orElse("");
     }
 
     /** The answer, the hint to see the original and the rating invitation, within one message. */

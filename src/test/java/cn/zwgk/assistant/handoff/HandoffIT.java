@@ -132,6 +132,28 @@ class HandoffIT extends ChannelIntegrationTest {
     }
 
     @Test
+    void theBotOffersAPersonAfterTwoUnansweredQuestionsOrTwoUnhelpfulAnswersInARow() {
+        WechatTestClient city = city();
+        String asker = newOpenid("offerasker");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !send(city, newOpenid("loading"), "多久答复")
+                .contains("正在加载"));
+        assertThat(send(city, asker, "政务公开的基本原则是什么？")).contains("没有找到").doesNotContain(texts.get("handoff.offer"));
+        assertThat(send(city, asker, "依申请公开的咨询热线是不是96180？")).contains("没有找到").endsWith(texts.get("handoff.offer"));
+
+        String rater = newOpenid("offerrater");
+        send(city, rater, "申请要收费吗？");
+        assertThat(send(city, rater, "2")).isEqualTo(texts.get("feedback.thanks-unhelpful"));
+        send(city, rater, "多久答复");
+        assertThat(send(city, rater, "2")).isEqualTo(texts.get("feedback.thanks-unhelpful") + "\n" + texts.get("handoff.offer"));
+
+        WechatTestClient district = district();
+        String elsewhere = newOpenid("offerdistrict");
+        send(district, elsewhere, "政务公开的基本原则是什么？");
+        assertThat(send(district, elsewhere, "依申请公开的咨询热线是不是96180？"))
+                .as("no person to offer where staff cannot reply").doesNotContain(texts.get("handoff.offer"));
+    }
+
+    @Test
     void anAccountWithoutCustomerServiceMessagesPointsToTheHotline() {
         WechatTestClient district = district();
         String openid = newOpenid("handoffdistrict");

@@ -52,7 +52,7 @@ class HandoffIT extends ChannelIntegrationTest {
         String openid = newOpenid("handoff");
 
         assertThat(send(city, openid, "转人工")).isEqualTo(texts.get("handoff.queued"));
-        Handoff h = handoffs.queue().stream().filter(x -> openid.equals(x.openid())).findFirst().orElseThrow();
+        Handoff h = openOf(openid);
         assertThat(h.status()).isEqualTo(Handoff.Status.WAITING);
         assertThat(send(city, openid, "我的低保申请怎么还没批，电话13912345678"))
                 .as("silent while waiting for a person").isEqualTo(texts.get("handoff.acknowledged"));
@@ -95,7 +95,7 @@ class HandoffIT extends ChannelIntegrationTest {
         WechatTestClient city = city();
         String openid = newOpenid("handoffidle");
         send(city, openid, "找工作人员");
-        long id = handoffs.queue().stream().filter(x -> openid.equals(x.openid())).findFirst().orElseThrow().id();
+        long id = openOf(openid).id();
         assertThat(handoffs.take(id, "handler-a")).isTrue();
 
         clock.advance(Duration.ofMinutes(29));
@@ -118,7 +118,7 @@ class HandoffIT extends ChannelIntegrationTest {
         WechatTestClient city = city();
         String openid = newOpenid("handoffquota");
         send(city, openid, "转人工");
-        long id = handoffs.queue().stream().filter(x -> openid.equals(x.openid())).findFirst().orElseThrow().id();
+        long id = openOf(openid).id();
         handoffs.take(id, "handler-a"); // the first of five messages: "工作人员已接入"
         for (int i = 1; i <= 5; i++) {
             assertThat(handoffs.reply(id, "handler-a", "第" + i + "条回复")).isTrue();
@@ -159,6 +159,10 @@ class HandoffIT extends ChannelIntegrationTest {
         String openid = newOpenid("handoffdistrict");
         assertThat(send(district, openid, "转人工")).isEqualTo(texts.get("handoff.unavailable"));
         assertThat(handoffs.queue()).noneMatch(x -> openid.equals(x.openid()));
+    }
+
+    private Handoff openOf(String openid) {
+        return handoffs.queue().stream().filter(x -> openid.equals(x.openid())).findFirst().orElseThrow();
     }
 
     private String send(WechatTestClient client, String openid, String text) {

@@ -159,17 +159,22 @@ public final class FakeWechatApi implements AutoCloseable {
         reply(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":7200}");
     }
 
-    private void customSend(HttpExchange exchange) throws IOException {
+    /** The JSON body of a call made with an access token this API issued; null (and 40001 answered) otherwise. */
+    private JsonNode authorizedBody(HttpExchange exchange) throws IOException {
         String token = query(exchange).get("access_token");
         if (token == null || !issued.contains(token)) {
             reply(exchange, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
-            return;
+            return null;
         }
-        JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = json.readTree(in.readAllBytes());
+            return json.readTree(in.readAllBytes());
         }
-        if (refused(exchange)) {
+    }
+
+    private void customSend(HttpExchange exchange) throws IOException {
+        String token = query(exchange).get("access_token");
+        JsonNode body = authorizedBody(exchange);
+        if (body == null || refused(exchange)) {
             return;
         }
         sent.add(new CustomerServiceMessage(token, body.path("touser").asString(null),
@@ -179,14 +184,9 @@ public final class FakeWechatApi implements AutoCloseable {
     }
 
     private void typing(HttpExchange exchange) throws IOException {
-        String token = query(exchange).get("access_token");
-        if (token == null || !issued.contains(token)) {
-            reply(exchange, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+        JsonNode body = authorizedBody(exchange);
+        if (body == null) {
             return;
-        }
-        JsonNode body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = json.readTree(in.readAllBytes());
         }
         if ("Typing".equals(body.path("command").asString(null))) {
             typing.add(body.path("touser").asString(""));

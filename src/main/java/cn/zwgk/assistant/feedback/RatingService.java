@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import cn.zwgk.assistant.conversation.UserSessions;
@@ -36,11 +37,13 @@ public class RatingService {
     private final FeedbackProperties properties;
     private final Texts texts;
     private final HandoffService handoffs;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RatingService(UserSessions sessions, RatingRepository repository, FeedbackProperties properties, Texts texts,
-                  HandoffService handoffs, Clock clock) {
+                  HandoffService handoffs, ApplicationEventPublisher events, Clock clock) {
         this.handoffs = handoffs;
+        this.events = events;
         this.sessions = sessions;
         this.repository = repository;
         this.properties = properties;
@@ -80,6 +83,8 @@ public class RatingService {
             sessions.remove(appId, openid, UNHELPFUL);
             return texts.get("feedback.thanks-helpful");
         }
+        events.publishEvent(new AnswerRatedUnhelpful(appId, openid, pending.answer().question(),
+                pending.answer().answer(), now));
         // a second unhelpful answer in a row: offer a person
         long unhelpful = sessions.increment(appId, openid, UNHELPFUL);
         String thanks = texts.get("feedback.thanks-unhelpful");

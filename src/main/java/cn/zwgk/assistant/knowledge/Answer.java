@@ -16,4 +16,6 @@ public record Answer(String text, boolean grounded, List<SearchHit> citations, S
 
     /** The mode of an answer a language model wrote from the cited passages. */
     public static final String GENERATIVE = "GENERATIVE";
+    /** The mode of the honest "not found": no sentence of the documents addresses the question. */
+    public static final String NO_EVIDENCE = "NO_EVIDENCE";
 }

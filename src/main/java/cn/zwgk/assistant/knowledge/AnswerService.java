@@ -135,6 +135,6 @@ class AnswerService {
 
     private Answer noEvidence(String question) {
         String text = ScriptConverter.inScriptOf(question, texts.get("knowledge.answer.no-evidence"));
-        return new Answer(text, false, List.of(), "NO_EVIDENCE", text);
+        return new Answer(text, false, List.of(), Answer.NO_EVIDENCE, text);
     }
 }

@@ -1,11 +1,13 @@
 package cn.zwgk.assistant.knowledge;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +46,14 @@ class PolicyQuestionHandler implements IntentHandler {
     private final RatingService ratings;
     private final HotQuestions hot;
     private final HandoffService handoffs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings,
-                          HotQuestions hot, HandoffService handoffs) {
+                          HotQuestions hot, HandoffService handoffs, ApplicationEventPublisher events, Clock clock) {
         this.handoffs = handoffs;
+        this.events = events;
+        this.clock = clock;
         this.knowledge = knowledge;
         this.sessions = sessions;
         this.texts = texts;
@@ -71,6 +77,10 @@ class PolicyQuestionHandler implements IntentHandler {
         Answer answer = knowledge.ask(question);
         if (!answer.grounded() && !Scope.aboutGovernment(question)) {
             return Reply.of(texts.get("knowledge.answer.off-topic"));
+        }
+        if (Answer.NO_EVIDENCE.equals(answer.mode())) {
+            events.publishEvent(new QuestionLeftUnanswered(message.appId(), message.openid(), question, answer.text(),
+                    clock.instant()));
         }
         // kept in Redis for follow-ups ("那延期呢？"): without the personal data a question may carry
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", Masking.scrub(question));

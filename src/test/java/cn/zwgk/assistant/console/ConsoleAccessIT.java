@@ -53,6 +53,7 @@ class ConsoleAccessIT {
         EXPECTED.put("POST /console/cases/{trackingNo}/act/{action}", CASEWORK);
         EXPECTED.put("POST /console/cases/{trackingNo}/attachments", CASEWORK);
         EXPECTED.put("GET /console/handoff", CASEWORK);
+        EXPECTED.put("GET /console/gaps", CASEWORK);
         EXPECTED.put("GET /console/handoff/{id}", CASEWORK);
         EXPECTED.put("POST /console/handoff/{id}/take", CASEWORK);
         EXPECTED.put("POST /console/handoff/{id}/reply", CASEWORK);

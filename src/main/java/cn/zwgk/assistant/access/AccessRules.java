@@ -46,8 +46,9 @@ final class AccessRules {
         auth.requestMatchers("/login", "/login/**").permitAll()
                 .requestMatchers("/console/users/**", "/console/staff/**", "/console/config/**").hasRole(ADMIN)
                 .requestMatchers("/console/conversations/**").hasAnyRole(ADMIN, SUPERVISOR)
+                .requestMatchers(POST, "/console/faq/*/approve").hasAnyRole(ADMIN, SUPERVISOR)
                 .requestMatchers("/console/cases/**", "/console/handoff", "/console/handoff/**",
-                        "/console/gaps").hasAnyRole(CASEWORK)
+                        "/console/gaps", "/console/faq", "/console/faq/**").hasAnyRole(CASEWORK)
                 .requestMatchers("/console/incidents/**", "/console/alerts/**").hasAnyRole(OPINION)
                 .requestMatchers(POST, "/console/kb/try").hasAnyRole(EVERYONE)
                 .requestMatchers(POST, "/console/kb/**", "/console/calendar/**").hasRole(ADMIN)

@@ -28,6 +28,7 @@ class ConsoleModel {
             new MenuItem("/console", "工作台", ALL),
             new MenuItem("/console/kb", "知识库", ALL),
             new MenuItem("/console/gaps", "待完善问题", CASEWORK),
+            new MenuItem("/console/faq", "标准问答", CASEWORK),
             new MenuItem("/console/cases", "依申请公开", CASEWORK),
             new MenuItem("/console/handoff", "人工服务", CASEWORK),
             new MenuItem("/console/incidents", "舆情与口径", OPINION),

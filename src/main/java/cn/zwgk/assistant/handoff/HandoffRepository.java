@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Handoffs and their messages. At most one open handoff per citizen (the unique open key). */
@@ -81,10 +83,10 @@ class HandoffRepository {
     }
 
     long addMessage(long handoffId, HandoffMessage.Sender sender, String staffUser, String text, Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into handoff_message (handoff_id, sender, staff_user, text, sent_at) values (?, ?, ?, ?, ?)")
-                .params(handoffId, sender.name(), staffUser, clip(text), Timestamp.from(at)).update();
-        return jdbc.sql("select max(id) from handoff_message where handoff_id = ?").param(handoffId)
-                .query(Long.class).single();
+                .params(handoffId, sender.name(), staffUser, clip(text), Timestamp.from(at)).update(key, "id");
+        return key.getKey().longValue();
     }
 
     void setDeliveryKey(long messageId, String key) {

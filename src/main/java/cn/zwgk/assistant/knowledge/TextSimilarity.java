@@ -34,4 +34,9 @@ public class TextSimilarity {
     public static String normalise(String text) {
         return ScriptConverter.forMatching(text == null ? "" : text).replaceAll("\\s+", "");
     }
+
+    /** The text in the script of the question: Traditional for a Traditional question, else Simplified. */
+    public static String inScriptOf(String question, String text) {
+        return ScriptConverter.inScriptOf(question, text);
+    }
 }

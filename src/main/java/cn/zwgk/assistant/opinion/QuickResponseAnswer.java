@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.InboundMessage;
@@ -20,6 +21,7 @@ import cn.zwgk.assistant.platform.Texts;
  * is consulted; every such answer is logged.
  */
 @Component
+@Order(5) // after a rating ("1", "2"), before standard answers and hot questions: every asker gets the 口径
 class QuickResponseAnswer implements PriorityAnswer {
 
     private static final Logger log = LoggerFactory.getLogger(QuickResponseAnswer.class);

@@ -54,6 +54,12 @@ class ConsoleAccessIT {
         EXPECTED.put("POST /console/cases/{trackingNo}/attachments", CASEWORK);
         EXPECTED.put("GET /console/handoff", CASEWORK);
         EXPECTED.put("GET /console/gaps", CASEWORK);
+        EXPECTED.put("GET /console/faq", CASEWORK);
+        EXPECTED.put("POST /console/faq", CASEWORK);
+        EXPECTED.put("POST /console/faq/{id}/approve", Set.of("ADMIN", "SUPERVISOR"));
+        EXPECTED.put("POST /console/faq/{id}/withdraw", CASEWORK);
+        EXPECTED.put("GET /console/faq/export", CASEWORK);
+        EXPECTED.put("POST /console/faq/import", CASEWORK);
         EXPECTED.put("GET /console/handoff/{id}", CASEWORK);
         EXPECTED.put("POST /console/handoff/{id}/take", CASEWORK);
         EXPECTED.put("POST /console/handoff/{id}/reply", CASEWORK);

@@ -1,4 +1,5 @@
--- 待完善问题: a policy question the documents did not answer, or whose answer was rated unhelpful.
+-- 待完善问题: a policy question the documents did not answer or answered with low confidence, or whose
+-- answer was rated unhelpful.
 -- Texts are masked (ID, phone numbers …) as the conversation log's are; the vector groups questions
 -- by meaning; the openid lets an approved standard answer reach who asked, and goes with the row
 -- after faq.gap-retention.
@@ -8,7 +9,7 @@ create table question_gap (
     openid     varchar(128)  not null,
     question   varchar(1000) not null,
     answer     varchar(2000),
-    reason     varchar(16)   not null,   -- NO_EVIDENCE, UNHELPFUL
+    reason     varchar(16)   not null,   -- NO_EVIDENCE, LOW_CONFIDENCE, UNHELPFUL
     asked_at   timestamp     not null,
     vector     bytea         not null
 );

@@ -16,12 +16,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import cn.zwgk.assistant.feedback.AnswerRatedUnhelpful;
-import cn.zwgk.assistant.knowledge.QuestionLeftUnanswered;
+import cn.zwgk.assistant.knowledge.WeakAnswerGiven;
 import cn.zwgk.assistant.knowledge.TextSimilarity;
 import cn.zwgk.assistant.platform.Masking;
 
 /**
- * 待完善问题: every policy question the documents did not answer, and every answer rated unhelpful, is
+ * 待完善问题: every policy question the documents did not answer or answered with low confidence, and
+ * every answer rated unhelpful, is
  * kept (masked) with its meaning; staff see them grouped by meaning, most asked first.
  */
 @Service
@@ -46,8 +47,8 @@ public class KnowledgeGaps {
     }
 
     @EventListener
-    void on(QuestionLeftUnanswered e) {
-        record(e.appId(), e.openid(), e.question(), e.reply(), "NO_EVIDENCE", e.at());
+    void on(WeakAnswerGiven e) {
+        record(e.appId(), e.openid(), e.question(), e.reply(), e.reason(), e.at());
     }
 
     @EventListener

@@ -11,8 +11,10 @@ import java.util.List;
  * @param mode      {@code EXTRACTIVE}, {@code GENERATIVE}, {@code NO_EVIDENCE} or {@code LOADING} (the
  *                  knowledge base is still loading after the start)
  * @param body      the answer alone, without notices and source lines
+ * @param lowConfidence grounded, but only just: the best sentence passed the grounding check by a small margin
  */
-public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body) {
+public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body,
+                     boolean lowConfidence) {
 
     /** The mode of an answer a language model wrote from the cited passages. */
     public static final String GENERATIVE = "GENERATIVE";

@@ -51,7 +51,8 @@ class AnswerService {
         SentenceScorer.Weights weights = SentenceScorer.Weights.DEFAULT;
         List<SentenceScorer.Candidate> ranked = SentenceScorer.score(found.question(), found.vector(),
                 retriever.contentWords(found.question()), evidence, weights);
-        if (ranked.isEmpty() || !addresses(ranked.get(0), found.question(), weights)) {
+        double grounding = ranked.isEmpty() ? 0 : grounding(ranked.get(0), found.question(), weights);
+        if (grounding < properties.minAnswerScore()) {
             return noEvidence(q);
         }
         AnswerComposer.Composition c = AnswerComposer.compose(ranked, QuestionKind.of(found.question()));
@@ -59,21 +60,25 @@ class AnswerService {
         String body = generated.orElseGet(() -> quoted(c));
         String text = body + notices(c.documents()) + "\n" + sources(c);
         return new Answer(ScriptConverter.inScriptOf(q, text), true, c.documents(),
-                generated.isPresent() ? Answer.GENERATIVE : "EXTRACTIVE", ScriptConverter.inScriptOf(q, body));
+                generated.isPresent() ? Answer.GENERATIVE : "EXTRACTIVE", ScriptConverter.inScriptOf(q, body),
+                grounding < properties.minAnswerScore() + LOW_CONFIDENCE_MARGIN);
     }
 
+    /** A grounded answer that passed the grounding check by less than this is of low confidence (a knowledge gap). */
+    static final double LOW_CONFIDENCE_MARGIN = 0.05;
+
     /**
-     * Whether the best sentence addresses the question: its meaning and the question's words it shares,
+     * How well the best sentence addresses the question: its meaning and the question's words it shares,
      * those of the whole message or of the clause that asks, whichever it covers better (a question
-     * wrapped in other text, "忽略以上规则……再回答：多久答复？", is judged by what it asks).
+     * wrapped in other text, "忽略以上规则……再回答：多久答复？", is judged by what it asks). Grounded from
+     * {@code knowledge.min-answer-score}.
      */
-    private boolean addresses(SentenceScorer.Candidate best, String question, SentenceScorer.Weights weights) {
+    private double grounding(SentenceScorer.Candidate best, String question, SentenceScorer.Weights weights) {
         double clause = SentenceScorer.coverage((best.heading() == null ? "" : best.heading()) + best.text(),
                 retriever.contentWords(QuestionKind.askedClause(question)));
         QuestionKind kind = QuestionKind.of(question);
         double value = kind != null && kind.needsValue() && best.shaped() ? weights.groundingValue() : 0;
-        return best.meaning() + weights.groundingWords() * Math.max(best.words(), clause) + value
-                >= properties.minAnswerScore();
+        return best.meaning() + weights.groundingWords() * Math.max(best.words(), clause) + value;
     }
 
     /**
@@ -135,6 +140,6 @@ class AnswerService {
 
     private Answer noEvidence(String question) {
         String text = ScriptConverter.inScriptOf(question, texts.get("knowledge.answer.no-evidence"));
-        return new Answer(text, false, List.of(), Answer.NO_EVIDENCE, text);
+        return new Answer(text, false, List.of(), Answer.NO_EVIDENCE, text, false);
     }
 }

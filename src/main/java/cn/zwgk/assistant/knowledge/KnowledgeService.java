@@ -115,7 +115,7 @@ public class KnowledgeService {
     public Answer ask(String question) {
         if (!ready()) {
             String loading = ScriptConverter.inScriptOf(question, texts.get("knowledge.answer.loading"));
-            return new Answer(loading, false, List.of(), "LOADING", loading);
+            return new Answer(loading, false, List.of(), "LOADING", loading, false);
         }
         return answers.answer(question);
     }

@@ -78,9 +78,9 @@ class PolicyQuestionHandler implements IntentHandler {
         if (!answer.grounded() && !Scope.aboutGovernment(question)) {
             return Reply.of(texts.get("knowledge.answer.off-topic"));
         }
-        if (Answer.NO_EVIDENCE.equals(answer.mode())) {
-            events.publishEvent(new QuestionLeftUnanswered(message.appId(), message.openid(), question, answer.text(),
-                    clock.instant()));
+        if (Answer.NO_EVIDENCE.equals(answer.mode()) || answer.lowConfidence()) {
+            events.publishEvent(new WeakAnswerGiven(message.appId(), message.openid(), question, answer.text(),
+                    answer.grounded() ? "LOW_CONFIDENCE" : Answer.NO_EVIDENCE, clock.instant()));
         }
         // kept in Redis for follow-ups ("那延期呢？"): without the personal data a question may carry
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", Masking.scrub(question));

@@ -68,4 +68,18 @@ class AnswerEvalTest {
             assertThat(r.firstLineHit()).as(r.summary() + " " + r.misses()).isGreaterThanOrEqualTo(0.85);
         }
     }
+
+    @Test
+    void anAnswerThatOnlyJustAddressesTheQuestionIsOfLowConfidence() throws Exception {
+        try (KbHarness samples = new KbHarness(new Embedder(), Path.of("src/main/resources/kb/samples"),
+                Files.createTempDirectory("kb-low"))) {
+            Answer clear = samples.answers.answer("多久答复");
+            assertThat(clear.grounded()).isTrue();
+            assertThat(clear.lowConfidence()).isFalse();
+            Answer weak = samples.answers.answer("几点能去窗口递申请？");
+            assertThat(weak.grounded()).isTrue();
+            assertThat(weak.lowConfidence()).as("it passes the grounding check by less than the margin").isTrue();
+            assertThat(samples.answers.answer("政务公开的基本原则是什么？").lowConfidence()).isFalse();
+        }
+    }
 }

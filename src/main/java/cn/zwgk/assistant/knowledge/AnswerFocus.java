@@ -52,7 +52,8 @@ final class AnswerFocus {
      * The specific things the question names: titles in 《》 and numbers of five digits or more it asks
      * about (personal data masked first). A
      * knowledge base that never mentions one cannot answer a question about it, however close in
-     * meaning its sentences are ("《农林信息》怎么订阅", "热线是不是12345").
+     * meaning its sentences are ("《农林信息》怎么订阅", "热线是不是12345"). Callers pass the clause that
+     * asks: a name in the surrounding text (an injected "《官方通知》…") is not what is asked about.
      */
     static List<String> specifics(String question) {
         List<String> out = new ArrayList<>();

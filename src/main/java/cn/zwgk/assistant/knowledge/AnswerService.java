@@ -40,7 +40,7 @@ class AnswerService {
         if (q.isEmpty() || q.length() > 500) {
             return noEvidence(q);
         }
-        if (!AnswerFocus.specifics(q).stream().allMatch(retriever::mentions)) {
+        if (!AnswerFocus.specifics(QuestionKind.askedClause(q)).stream().allMatch(retriever::mentions)) {
             return noEvidence(q);
         }
         Retriever.Retrieval found = retriever.retrieve(q, CANDIDATES);

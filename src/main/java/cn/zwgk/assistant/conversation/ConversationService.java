@@ -73,7 +73,8 @@ public class ConversationService {
         } finally {
             Reply reply = handled == null ? null : handled.reply();
             String inbound = handled == null || handled.loggedText() == null ? message.text() : handled.loggedText();
-            conversationLog.record(message, inbound, intent, reply == null || reply.isEmpty() ? null : reply.text(), started);
+            conversationLog.record(message, inbound, intent, reply == null || reply.isEmpty() ? null
+                    : reply.transfer() ? "[transfer_customer_service]" : reply.text(), started);
         }
     }
 
@@ -177,7 +178,7 @@ public class ConversationService {
     }
 
     private Reply paged(InboundMessage message, Reply reply) {
-        if (reply.isEmpty()) {
+        if (reply.isEmpty() || reply.transfer()) {
             return reply;
         }
         List<String> pages = Paginator.paginate(Paginator.stripMarkdown(reply.text()), properties.pageChars(),

@@ -8,6 +8,12 @@ package cn.zwgk.assistant.conversation;
  */
 public record Reply(String text, boolean generated) {
 
+    /**
+     * The text that stands for WeChat's {@code transfer_customer_service} passive reply: the message goes
+     * to the account's own WeChat customer-service system. Not a text anyone could send.
+     */
+    public static final String TRANSFER_TO_CUSTOMER_SERVICE = "\u0000transfer_customer_service";
+
     private static final Reply NONE = new Reply("", false);
 
     public static Reply none() {
@@ -21,6 +27,15 @@ public record Reply(String text, boolean generated) {
     /** A reply whose text a language model wrote. */
     public static Reply generated(String text) {
         return text == null || text.isBlank() ? NONE : new Reply(text, true);
+    }
+
+    /** Hands the conversation to the account's own WeChat customer-service system. */
+    public static Reply transferToCustomerService() {
+        return new Reply(TRANSFER_TO_CUSTOMER_SERVICE, false);
+    }
+
+    public boolean transfer() {
+        return TRANSFER_TO_CUSTOMER_SERVICE.equals(text);
     }
 
     /** The same kind of reply with another text (a page of it, or it with a follow-up question). */

@@ -11,7 +11,8 @@ import cn.zwgk.assistant.platform.Texts;
 
 /**
  * "人工", "转人工", the 人工服务 menu item: queues the request where the account can reply with
- * customer-service messages (a person's replies are such messages); elsewhere points to the hotline.
+ * customer-service messages (a person's replies are such messages), hands it to WeChat's own
+ * customer-service system where the account uses that, and elsewhere points to the hotline.
  */
 @Component
 @Order(100)
@@ -32,6 +33,9 @@ class HandoffHandler implements IntentHandler {
 
     @Override
     public Reply handle(InboundMessage message, Intent intent) {
+        if (handoffs.handledByWechat(message.appId())) {
+            return Reply.transferToCustomerService();
+        }
         if (!handoffs.available(message.appId())) {
             return Reply.of(texts.get("handoff.unavailable"));
         }

@@ -60,6 +60,11 @@ public class HandoffService {
         this.clock = clock;
     }
 
+    /** Whether the account hands requests for a person to WeChat's own customer-service system instead. */
+    public boolean handledByWechat(String appId) {
+        return accounts.find(appId).map(Account::wechatCustomerServiceSystem).orElse(false);
+    }
+
     /** Whether citizens of this account can talk to a person here: staff reply with customer-service messages. */
     public boolean available(String appId) {
         return accounts.find(appId).map(Account::customerService).orElse(false);
@@ -70,7 +75,7 @@ public class HandoffService {
      * ratings, two questions without an answer); empty where the account offers no person.
      */
     public Optional<String> offer(String appId) {
-        return available(appId) ? Optional.of(texts.get("handoff.offer")) : Optional.empty();
+        return available(appId) || handledByWechat(appId) ? Optional.of(texts.get("handoff.offer")) : Optional.empty();
     }
 
     /** The citizen asked for a person: queues the request and tells on-duty staff. */

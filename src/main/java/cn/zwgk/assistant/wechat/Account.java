@@ -19,10 +19,12 @@ import java.util.Locale;
  *                        from the key: safe with an EncodingAESKey, plain without
  * @param aiContentMark   customer-service messages with a generated answer carry WeChat's AI-content
  *                        mark ("内容由第三方AI生成"); quoted (extractive) answers never do
+ * @param wechatCustomerServiceSystem the account uses WeChat's own customer-service system (客服系统):
+ *                        a request for a person is handed over with a {@code transfer_customer_service} reply
  */
 public record Account(String appId, String originalId, String name, String token, String aesKey,
                       String secret, boolean customerService, String previousAesKey, Mode mode,
-                      boolean aiContentMark) {
+                      boolean aiContentMark, boolean wechatCustomerServiceSystem) {
 
     /** WeChat's 消息加解密方式: 明文模式, 兼容模式, 安全模式. */
     public enum Mode {
@@ -57,7 +59,7 @@ public record Account(String appId, String originalId, String name, String token
 
     public Account(String appId, String originalId, String name, String token, String aesKey, String secret,
                    boolean customerService, String previousAesKey, Mode mode) {
-        this(appId, originalId, name, token, aesKey, secret, customerService, previousAesKey, mode, false);
+        this(appId, originalId, name, token, aesKey, secret, customerService, previousAesKey, mode, false, false);
     }
 
     public Account(String appId, String originalId, String name, String token, String aesKey, String secret,

@@ -115,7 +115,8 @@ public class AccountRegistry {
                 Boolean.parseBoolean(value(raw, "customerService", env)),
                 value(raw, "previousAesKey", env),
                 mode(raw, env, file),
-                Boolean.parseBoolean(value(raw, "aiContentMark", env)));
+                Boolean.parseBoolean(value(raw, "aiContentMark", env)),
+                Boolean.parseBoolean(value(raw, "wechatCustomerServiceSystem", env)));
     }
 
     private static Account.Mode mode(Map<String, Object> raw, Environment env, Path file) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.notification.OutboundMessage;
 import cn.zwgk.assistant.notification.OutboxService;
 import cn.zwgk.assistant.platform.Texts;
@@ -29,6 +30,11 @@ class LateAnswerDelivery {
 
     /** @param generated the text was written by a language model: marked as AI content where the account says so */
     void deliver(Account account, String openid, String messageKey, String text, boolean generated) {
+        if (Reply.TRANSFER_TO_CUSTOMER_SERVICE.equals(text)) {
+            // a transfer is a passive reply or nothing: too late for it, the user's next message asks again
+            metrics.asyncDelivery("transfer-missed");
+            return;
+        }
         if (account.customerService()) {
             String key = "reply:" + account.appId() + ":" + messageKey;
             outbox.enqueue(generated && account.aiContentMark()

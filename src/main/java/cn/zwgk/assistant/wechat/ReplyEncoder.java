@@ -3,6 +3,7 @@ package cn.zwgk.assistant.wechat;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.InboundMessage;
+import cn.zwgk.assistant.conversation.Reply;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
 /**
@@ -21,7 +22,9 @@ class ReplyEncoder {
     }
 
     String encode(Account account, InboundMessage to, String text, boolean encrypt) {
-        WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT()
+        WxMpXmlOutMessage out = Reply.TRANSFER_TO_CUSTOMER_SERVICE.equals(text)
+                ? WxMpXmlOutMessage.TRANSFER_CUSTOMER_SERVICE().fromUser(account.originalId()).toUser(to.openid()).build()
+                : WxMpXmlOutMessage.TEXT()
                 .content(cdataSafe(text))
                 .fromUser(account.originalId())
                 .toUser(to.openid())

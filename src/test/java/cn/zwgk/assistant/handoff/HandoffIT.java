@@ -154,6 +154,20 @@ class HandoffIT extends ChannelIntegrationTest {
     }
 
     @Test
+    void anAccountOnWechatsOwnCustomerServiceSystemHandsOverWithATransferReply() {
+        WechatTestClient kefu = new WechatTestClient("http://127.0.0.1:" + port, "wxkefusample00001", "gh_kefusample0",
+                "kefu-sample-token", "");
+        String openid = newOpenid("handoffkefu");
+        HttpResponse<String> response = kefu.post(kefu.signedQuery(clock.instant().getEpochSecond()),
+                kefu.textXml(openid, "转人工", WechatTestClient.nextMsgId()), Duration.ofSeconds(30));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(WechatTestClient.extract(response.body(), "MsgType")).isEqualTo("transfer_customer_service");
+        assertThat(WechatTestClient.extract(response.body(), "ToUserName")).isEqualTo(openid);
+        assertThat(response.body()).doesNotContain("\u0000");
+        assertThat(handoffs.queue()).as("WeChat's system holds it, not ours").noneMatch(x -> openid.equals(x.openid()));
+    }
+
+    @Test
     void anAccountWithoutCustomerServiceMessagesPointsToTheHotline() {
         WechatTestClient district = district();
         String openid = newOpenid("handoffdistrict");

@@ -18,7 +18,7 @@ public final class TestChannelConfig {
 
     public static final String OFFICIAL_SAMPLE_APP_ID = "wxofficialsample01";
     private static final String VECTORS = "/channel-config-vectors/accounts/";
-    private static final String[] VECTOR_ACCOUNTS = {"official-sample.yml", "safe-sample.yml"};
+    private static final String[] VECTOR_ACCOUNTS = {"official-sample.yml", "safe-sample.yml", "kefu-sample.yml"};
 
     private static Path dir;
 

@@ -94,6 +94,18 @@ class ReplyBudgetIT extends ChannelIntegrationTest {
         assertThat(sent.content()).isEqualTo(ScriptedHandler.answer(id, 1));
         assertThat(sent.aiMarked()).isTrue();
         assertThat(awaitSettled(lateKey(city, msgId)).channel()).isEqualTo(OutboundMessage.CUSTOMER_SERVICE_AI);
+
+        // an account not set to mark AI content sends the same generated answer unmarked
+        WechatTestClient unmarked = new WechatTestClient("http://127.0.0.1:" + port, "wxkefusample00001",
+                "gh_kefusample0", "kefu-sample-token", "");
+        String id2 = "late-unmarked-" + WechatTestClient.nextMsgId();
+        String openid2 = newOpenid("lateunmarked");
+        assertThat(deliverFourTimesWithoutAnAnswer(unmarked,
+                unmarked.textXml(openid2, ScriptedHandler.generatedScript(id2), WechatTestClient.nextMsgId())).body())
+                .isEqualTo("success");
+        ScriptedHandler.open(id2);
+        assertThat(wechatApi().awaitSent(m -> openid2.equals(m.toUser()), Duration.ofSeconds(15)).orElseThrow().aiMarked())
+                .isFalse();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Set;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,8 +51,7 @@ class FaqBrowserIT extends ChannelIntegrationTest {
     @Test
     void aHandlerAnswersAGapAndASupervisorPublishesIt() {
         WechatTestClient city = city();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !ask(city, newOpenid("load"), "多久答复")
-                .contains("正在加载"));
+        awaitKnowledgeLoaded();
         String asker = newOpenid("faqbrowser");
         assertThat(ask(city, asker, "政务公开的基本原则是什么？")).contains("没有找到");
         String tag = Long.toString(WechatTestClient.nextMsgId(), 36);

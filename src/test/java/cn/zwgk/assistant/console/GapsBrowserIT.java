@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Set;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,8 +35,7 @@ class GapsBrowserIT extends ChannelIntegrationTest {
     @Test
     void aHandlerSeesUnansweredQuestionsMasked() {
         WechatTestClient city = city();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !ask(city, newOpenid("load"), "多久答复")
-                .contains("正在加载"));
+        awaitKnowledgeLoaded();
         String question = "政府信息公开工作的考核办法是什么<b>？我手机13912345678";
         assertThat(ask(city, newOpenid("gapbrowser"), question)).contains("没有找到");
         String user = "gaps-" + Long.toString(WechatTestClient.nextMsgId(), 36);

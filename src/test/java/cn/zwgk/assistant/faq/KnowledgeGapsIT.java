@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -39,8 +38,7 @@ class KnowledgeGapsIT extends ChannelIntegrationTest {
     void unansweredAndUnhelpfullyAnsweredQuestionsAreGroupedByMeaningMostAskersFirst() {
         WechatTestClient city = city();
         String tag = Long.toString(WechatTestClient.nextMsgId(), 36);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !send(city, newOpenid("load"), "多久答复")
-                .contains("正在加载"));
+        awaitKnowledgeLoaded();
         assertThat(send(city, newOpenid("gapa" + tag), "政府信息公开申请的咨询热线电话是多少？我电话13912345678"))
                 .contains("没有找到");
         assertThat(send(city, newOpenid("gapb" + tag), "申请政府信息公开的咨询热线是多少")).contains("没有找到");

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,8 +41,7 @@ class StandardAnswersIT extends ChannelIntegrationTest {
     @Test
     void aStandardAnswerFillsAGapReachesWhoAskedAndIsServedUntilWithdrawn() {
         WechatTestClient city = city();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !send(city, newOpenid("load"), "多久答复")
-                .contains("正在加载"));
+        awaitKnowledgeLoaded();
         String earlier = newOpenid("faqearly");
         assertThat(send(city, earlier, "政府信息公开工作的考核办法是什么")).contains("没有找到");
 

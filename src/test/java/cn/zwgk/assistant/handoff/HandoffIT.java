@@ -135,8 +135,7 @@ class HandoffIT extends ChannelIntegrationTest {
     void theBotOffersAPersonAfterTwoUnansweredQuestionsOrTwoUnhelpfulAnswersInARow() {
         WechatTestClient city = city();
         String asker = newOpenid("offerasker");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !send(city, newOpenid("loading"), "多久答复")
-                .contains("正在加载"));
+        awaitKnowledgeLoaded();
         assertThat(send(city, asker, "政务公开的基本原则是什么？")).contains("没有找到").doesNotContain(texts.get("handoff.offer"));
         assertThat(send(city, asker, "依申请公开的咨询热线是不是96180？")).contains("没有找到").endsWith(texts.get("handoff.offer"));
 

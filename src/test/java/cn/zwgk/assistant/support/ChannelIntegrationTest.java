@@ -53,6 +53,9 @@ public abstract class ChannelIntegrationTest {
     @Autowired
     protected MutableClock clock;
 
+    @Autowired
+    private cn.zwgk.assistant.knowledge.KnowledgeService knowledge;
+
     @DynamicPropertySource
     static void channel(DynamicPropertyRegistry registry) {
         registry.add("wechat.api-base-url", () -> FakeWechatApi.shared().baseUrl());
@@ -82,6 +85,11 @@ public abstract class ChannelIntegrationTest {
     /** An openid no other test uses. */
     protected static String newOpenid(String hint) {
         return "o" + hint + Long.toString(WechatTestClient.nextMsgId(), 36);
+    }
+
+    /** Waits until the sample documents are imported, so that a policy question is answered, not told to wait. */
+    protected void awaitKnowledgeLoaded() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(knowledge::ready);
     }
 
     /** How many deliveries so far were retries of a message already being handled. */

@@ -62,6 +62,10 @@ public class ConversationService {
             case UNSUPPORTED -> null;
         };
         Handled handled = null;
+        boolean text = message.kind() == InboundMessage.Kind.TEXT;
+        if (text) {
+            sessions.load(message.appId(), message.openid());
+        }
         try {
             Optional<Reply> held = holds.stream().map(h -> h.whileHeld(message)).flatMap(Optional::stream).findFirst();
             handled = held.isPresent() ? new Handled(held.get(), null) : switch (message.kind()) {
@@ -73,6 +77,9 @@ public class ConversationService {
         } finally {
             Reply reply = handled == null ? null : handled.reply();
             String inbound = handled == null || handled.loggedText() == null ? message.text() : handled.loggedText();
+            if (text) {
+                sessions.unload();
+            }
             conversationLog.record(message, inbound, intent, reply == null || reply.isEmpty() ? null
                     : reply.transfer() ? "[transfer_customer_service]" : reply.text(), started);
         }

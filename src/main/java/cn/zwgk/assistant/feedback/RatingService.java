@@ -55,16 +55,14 @@ public class RatingService {
     public String invite(String appId, String openid, RatedAnswer answer) {
         RatedAnswer masked = new RatedAnswer(Masking.scrub(answer.question()), Masking.scrub(answer.answer()),
                 answer.mode(), answer.documents());
-        Pending pending = new Pending(UUID.randomUUID().toString(), clock.millis(), masked);
-        sessions.put(appId, openid, PENDING, JSON.writeValueAsString(pending));
+        Pending pending = new Pending(UUID.randomUUID().toString(), masked);
+        sessions.putFor(appId, openid, PENDING, JSON.writeValueAsString(pending), properties.ratingWindow());
         return texts.get("feedback.invite");
     }
 
     /** The answer waiting for this citizen's rating, if it was given within the rating window. */
     Optional<Pending> pending(String appId, String openid) {
-        return sessions.get(appId, openid, PENDING)
-                .map(json -> JSON.readValue(json, Pending.class))
-                .filter(p -> clock.millis() - p.at() <= properties.ratingWindow().toMillis());
+        return sessions.getLive(appId, openid, PENDING).map(json -> JSON.readValue(json, Pending.class));
     }
 
     void forget(String appId, String openid) {
@@ -101,7 +99,7 @@ public class RatingService {
         return repository.byDocument(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).minusDays(days - 1L), limit);
     }
 
-    /** An answer waiting for its rating: its id, when it was given (epoch ms) and what it was. */
-    record Pending(String id, long at, RatedAnswer answer) {
+    /** An answer waiting for its rating: its id and what it was. */
+    record Pending(String id, RatedAnswer answer) {
     }
 }

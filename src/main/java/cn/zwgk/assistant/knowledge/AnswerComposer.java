@@ -140,48 +140,9 @@ final class AnswerComposer {
         SearchHit hit = c.passage().hit();
         return docs.computeIfAbsent(hit.documentId(), id -> {
             documents.add(hit);
-            sections.add(section(c));
+            sections.add(SectionLabel.of(c));
             return documents.size() - 1;
         });
-    }
-
-    /** The heading the quote stands under, else the deepest heading of its passage. */
-    static String section(SentenceScorer.Candidate c) {
-        String path = c.passage().hit().section();
-        String own = c.heading() == null ? null : label(c.heading().strip());
-        String passage = path == null || path.isBlank() ? null : label(path.substring(path.lastIndexOf('>') + 1).strip());
-        // a bare number ("(二)") names less than the passage's titled section ("三、公开范围")
-        if (own != null && (!bare(own) || passage == null)) {
-            return own;
-        }
-        return passage;
-    }
-
-    private static boolean bare(String label) {
-        return Sentences.withoutMarker(label).isBlank();
-    }
-
-    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile(
-            "^(第[一二三四五六七八九十百零〇\\d]+[条章节款]|[（(][一二三四五六七八九十\\d]+[）)]|[一二三四五六七八九十]+、|\\d+[.、．])\\s*(.*)$",
-            java.util.regex.Pattern.DOTALL);
-    /** Longer than this, a heading is a sentence that runs on, not a name for its section. */
-    private static final int MAX_LABEL = 16;
-
-    /**
-     * A heading as the name of its section: a numbered heading keeps its number and its title up to
-     * the first stop ("（七）收费。本机关…" → "（七）收费"), only the number when the title runs on into
-     * a sentence ("第三条 解读材料应当在…" → "第三条"); an unnumbered one is kept when short, else dropped.
-     */
-    static String label(String heading) {
-        java.util.regex.Matcher m = NUMBERED.matcher(heading);
-        if (m.matches()) {
-            String title = m.group(2).split("[。：:；;，,\\n]", 2)[0].strip();
-            boolean runsOn = title.length() > MAX_LABEL - m.group(1).length()
-                    || title.length() < m.group(2).strip().replaceAll("[。：:；;，,]+$", "").length() && title.length() > 8;
-            return runsOn || title.isEmpty() ? m.group(1) : m.group(1) + title;
-        }
-        String s = heading.replaceAll("[。：:；;，,]+$", "");
-        return s.length() <= MAX_LABEL ? s : null;
     }
 
     /** A near-repeat of a line already quoted (most of its character pairs are there already). */

@@ -2,6 +2,7 @@ package cn.zwgk.assistant.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -44,13 +45,14 @@ class AnswerService {
             return noEvidence(q);
         }
         Retriever.Retrieval found = retriever.retrieve(q, CANDIDATES);
-        List<Retriever.Evidence> evidence = evidence(found.passages(), retriever.contentWords(found.question()));
+        Map<String, Double> words = retriever.contentWords(found.question());
+        List<Retriever.Evidence> evidence = evidence(found.passages(), words);
         if (evidence.isEmpty()) {
             return noEvidence(q);
         }
         SentenceScorer.Weights weights = SentenceScorer.Weights.DEFAULT;
-        List<SentenceScorer.Candidate> ranked = SentenceScorer.score(found.question(), found.vector(),
-                retriever.contentWords(found.question()), evidence, weights);
+        List<SentenceScorer.Candidate> ranked = SentenceScorer.score(found.question(), found.vector(), words, evidence,
+                weights);
         double grounding = ranked.isEmpty() ? 0 : grounding(ranked.get(0), found.question(), weights);
         if (grounding < properties.minAnswerScore()) {
             return noEvidence(q);
@@ -87,7 +89,7 @@ class AnswerService {
      * passage); those of documents in force, unless there are none. Whether a sentence of them answers
      * is decided afterwards ({@link #addresses}).
      */
-    private List<Retriever.Evidence> evidence(List<Retriever.Evidence> passages, java.util.Map<String, Double> words) {
+    private List<Retriever.Evidence> evidence(List<Retriever.Evidence> passages, Map<String, Double> words) {
         List<Retriever.Evidence> similar = passages.stream()
                 .filter(e -> e.hit().similarity() >= properties.minSimilarity()
                         || !words.isEmpty() && SentenceScorer.coverage(e.hit().text(), words) >= 1.0).toList();

@@ -153,7 +153,7 @@ final class HomophoneVocabulary {
             return false;
         }
         if (s == null) { // before segmenting: a stop character is a word of its own in almost every question
-            return !Retriever.STOP.contains(String.valueOf(text.charAt(a))) && !Retriever.STOP.contains(String.valueOf(text.charAt(b)));
+            return !QuestionWords.STOP.contains(String.valueOf(text.charAt(a))) && !QuestionWords.STOP.contains(String.valueOf(text.charAt(b)));
         }
         if (s.stop()[a] || s.stop()[b] || s.end()[a] > a + 1) {
             return false;

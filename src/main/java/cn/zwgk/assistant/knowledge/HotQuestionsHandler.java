@@ -1,6 +1,5 @@
 package cn.zwgk.assistant.knowledge;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import cn.zwgk.assistant.conversation.PriorityAnswer;
 import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.conversation.UserSessions;
 import cn.zwgk.assistant.platform.Texts;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,20 +34,18 @@ class HotQuestionsHandler implements IntentHandler, PriorityAnswer {
     private static final String LIST = "kb.hot";
     private static final Pattern NUMBER = Pattern.compile("^\\s*([1-9１-９])\\s*$");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> LISTED_QUESTIONS = new TypeReference<>() { };
 
     private final HotQuestions hot;
     private final PolicyQuestionHandler questions;
     private final UserSessions sessions;
     private final Texts texts;
-    private final Clock clock;
 
-    HotQuestionsHandler(HotQuestions hot, PolicyQuestionHandler questions, UserSessions sessions, Texts texts,
-                        Clock clock) {
+    HotQuestionsHandler(HotQuestions hot, PolicyQuestionHandler questions, UserSessions sessions, Texts texts) {
         this.hot = hot;
         this.questions = questions;
         this.sessions = sessions;
         this.texts = texts;
-        this.clock = clock;
     }
 
     @Override
@@ -61,7 +59,7 @@ class HotQuestionsHandler implements IntentHandler, PriorityAnswer {
         if (top.isEmpty()) {
             return Reply.of(texts.get("knowledge.hot.empty"));
         }
-        sessions.put(message.appId(), message.openid(), LIST, JSON.writeValueAsString(new Listed(clock.millis(), top)));
+        sessions.putFor(message.appId(), message.openid(), LIST, JSON.writeValueAsString(top), PICK_WINDOW);
         StringBuilder sb = new StringBuilder(texts.get("knowledge.hot.title"));
         for (int i = 0; i < top.size(); i++) {
             sb.append('\n').append(i + 1).append(". ").append(top.get(i));
@@ -75,9 +73,8 @@ class HotQuestionsHandler implements IntentHandler, PriorityAnswer {
         if (message.text() == null || message.openid() == null) {
             return Optional.empty();
         }
-        Optional<Listed> listed = sessions.get(message.appId(), message.openid(), LIST)
-                .map(json -> JSON.readValue(json, Listed.class))
-                .filter(l -> clock.millis() - l.at() <= PICK_WINDOW.toMillis());
+        Optional<List<String>> listed = sessions.getLive(message.appId(), message.openid(), LIST)
+                .map(json -> JSON.readValue(json, LISTED_QUESTIONS));
         if (listed.isEmpty()) {
             return Optional.empty();
         }
@@ -87,16 +84,12 @@ class HotQuestionsHandler implements IntentHandler, PriorityAnswer {
             return Optional.empty();
         }
         int n = Character.getNumericValue(number.group(1).charAt(0));
-        if (n > listed.get().questions().size()) {
+        if (n > listed.get().size()) {
             return Optional.empty();
         }
-        String question = listed.get().questions().get(n - 1);
+        String question = listed.get().get(n - 1);
         InboundMessage asked = new InboundMessage(message.appId(), message.openid(), InboundMessage.Kind.TEXT, question,
                 null, null, message.messageKey(), message.createdAt());
         return Optional.of(questions.handle(asked, Intent.POLICY_QUESTION));
-    }
-
-    /** The questions listed to a citizen, and when (epoch ms). */
-    record Listed(long at, List<String> questions) {
     }
 }

@@ -142,7 +142,7 @@ class QueryCorrector implements DisposableBean {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                boolean stopWord = Retriever.STOP.contains(term.toString());
+                boolean stopWord = QuestionWords.STOP.contains(term.toString());
                 for (int i = offset.startOffset(); i < offset.endOffset() && i < n; i++) {
                     start[i] = offset.startOffset();
                     end[i] = Math.min(offset.endOffset(), n);

@@ -34,9 +34,6 @@ import org.springframework.stereotype.Component;
 class Retriever {
 
     static final int CANDIDATES = 50;
-    static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
-            "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
-            "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
 
     private final SearchIndex index;
     private final Embedder embedder;
@@ -44,6 +41,7 @@ class Retriever {
     private final IndexSynchronizer synchronizer;
     private final QueryCorrector corrector;
     private final QueryRewriter rewriter;
+    private final QuestionWords words;
 
     Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer,
               QueryCorrector corrector, QueryRewriter rewriter) {
@@ -53,6 +51,7 @@ class Retriever {
         this.synchronizer = synchronizer;
         this.corrector = corrector;
         this.rewriter = rewriter;
+        this.words = new QuestionWords(index);
     }
 
     List<SearchHit> search(String question, int k) {
@@ -111,10 +110,10 @@ class Retriever {
         Set<String> expansions = synonyms.expansions(q);
         List<Query> queries = new ArrayList<>();
         if (signals.contains(Signal.WORDS)) {
-            queries.add(terms(SearchIndex.WORDS, q, expansions));
+            queries.add(words.terms(SearchIndex.WORDS, q, expansions));
         }
         if (signals.contains(Signal.BIGRAMS)) {
-            queries.add(terms(SearchIndex.BIGRAMS, q, expansions));
+            queries.add(words.terms(SearchIndex.BIGRAMS, q, expansions));
         }
         if (signals.contains(Signal.DENSE)) {
             queries.add(SearchIndex.nearest(vector, CANDIDATES));
@@ -152,65 +151,13 @@ class Retriever {
                 d.get("text"), score, similarity);
     }
 
-    Query terms(String field, String question, Set<String> expansions) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Set<String> seen = new LinkedHashSet<>();
-        for (String t : tokens(field, question)) {
-            if (seen.add(t)) {
-                b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
-            }
-        }
-        for (String expansion : expansions) {
-            for (String t : tokens(field, expansion)) {
-                if (seen.add(t)) {
-                    b.add(new BoostQuery(new TermQuery(new Term(field, t)), 0.5f), BooleanClause.Occur.SHOULD);
-                }
-            }
-        }
-        return b.build();
-    }
-
-    /**
-     * How much a question word that no document uses counts, against a word that one document uses: it
-     * cannot tell one sentence from another ("咋", "砸了多少钱"), yet a topic the documents lack still
-     * counts against grounding. Chosen on the dev sets with the grounding threshold (docs/knowledge.md).
-     */
-    static final double UNSEEN_WORD_WEIGHT = 0.25;
-
     /** The question's content words (question words left out), each weighted by its rarity in the knowledge base. */
     Map<String, Double> contentWords(String question) {
-        Set<String> words = new LinkedHashSet<>();
-        for (String t : tokens(SearchIndex.WORDS, QuestionKind.topic(question))) {
-            if (t.length() >= 2) {
-                words.add(t);
-            }
-        }
-        return index.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
+        return words.contentWords(question);
     }
 
     /** Whether some passage of the knowledge base holds every character pair of the phrase. */
     boolean mentions(String phrase) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        List<String> pairs = tokens(SearchIndex.BIGRAMS, ScriptConverter.forMatching(phrase));
-        pairs.forEach(t -> all.add(new TermQuery(new Term(SearchIndex.BIGRAMS, t)), BooleanClause.Occur.MUST));
-        return pairs.isEmpty() || !index.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
-    }
-
-    List<String> tokens(String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = index.analyzer().tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String t = term.toString();
-                if (!STOP.contains(t) && out.size() < 200) {
-                    out.add(t);
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return words.mentions(phrase);
     }
 }

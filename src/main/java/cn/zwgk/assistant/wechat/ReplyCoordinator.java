@@ -1,14 +1,10 @@
 package cn.zwgk.assistant.wechat;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +36,11 @@ class ReplyCoordinator {
     private final WechatMetrics metrics;
     private final TypingIndicator typing;
     private final Executor workers;
-    private final ScheduledExecutorService timers;
-    private final Map<String, CompletableFuture<String>> local = new ConcurrentHashMap<>();
+    private final AnswerWaits waits;
 
     ReplyCoordinator(AnswerStore store, ConversationService conversation, LateAnswerDelivery lateDelivery,
                      UserChannelState users, RateLimiter limiter, Texts texts, WechatProperties properties,
-                     WechatMetrics metrics, TypingIndicator typing, ReplyExecutors executors) {
+                     WechatMetrics metrics, TypingIndicator typing, AnswerWaits waits, ReplyExecutors executors) {
         this.store = store;
         this.conversation = conversation;
         this.lateDelivery = lateDelivery;
@@ -55,8 +50,8 @@ class ReplyCoordinator {
         this.properties = properties;
         this.metrics = metrics;
         this.typing = typing;
+        this.waits = waits;
         this.workers = executors.workers();
-        this.timers = executors.timers();
     }
 
     /**
@@ -94,7 +89,7 @@ class ReplyCoordinator {
         boolean last = attempt.number() >= properties.finalAttempt()
                 || attempt.sinceFirst().compareTo(properties.finalAfter()) >= 0;
         Duration wait = last ? properties.passiveBudget() : properties.retryHold();
-        return awaitAnswer(account.appId(), message.messageKey(), wait).thenApply(answer -> {
+        return waits.await(account.appId(), message.messageKey(), wait).thenApply(answer -> {
             if (answer.isPresent()) {
                 // only the final delivery, or one after it, can meet a hand-off to compete with
                 return last ? passive(account, message, answer.get()) : answer.filter(a -> !a.isBlank());
@@ -104,16 +99,13 @@ class ReplyCoordinator {
     }
 
     private void start(Account account, InboundMessage message) {
-        String id = id(account.appId(), message.messageKey());
-        CompletableFuture<String> future = new CompletableFuture<>();
-        local.put(id, future);
-        future.whenComplete((a, e) -> timers.schedule(() -> local.remove(id), 30, TimeUnit.SECONDS));
+        CompletableFuture<String> future = waits.begin(account.appId(), message.messageKey());
         try {
             workers.execute(() -> compute(account, message, future));
             typing.whileComputing(account, message.openid(), future);
         } catch (RejectedExecutionException e) {
             log.warn("Conversation workers saturated; answering {} with the busy text", message.messageKey());
-            finish(account, message, future, conversation.busyText());
+            finish(account, message, future, Reply.of(conversation.busyText()));
         }
     }
 
@@ -124,7 +116,7 @@ class ReplyCoordinator {
             RateLimiter.Verdict verdict = limiter.check(message);
             if (verdict != RateLimiter.Verdict.ALLOWED) {
                 metrics.rateLimited();
-                finish(account, message, future, verdict == RateLimiter.Verdict.NOTICE ? texts.get("wechat.rate-limited") : "");
+                finish(account, message, future, Reply.of(verdict == RateLimiter.Verdict.NOTICE ? texts.get("wechat.rate-limited") : ""));
                 return;
             }
             Optional<String> pending = message.kind() == InboundMessage.Kind.TEXT
@@ -135,10 +127,6 @@ class ReplyCoordinator {
             reply = Reply.of(conversation.busyText());
         }
         finish(account, message, future, reply);
-    }
-
-    private void finish(Account account, InboundMessage message, CompletableFuture<String> future, String text) {
-        finish(account, message, future, Reply.of(text));
     }
 
     private void finish(Account account, InboundMessage message, CompletableFuture<String> future, Reply reply) {
@@ -177,34 +165,5 @@ class ReplyCoordinator {
             return answer.filter(a -> !a.isBlank());
         }
         return lateDelivery.placeholder(account);
-    }
-
-    private CompletableFuture<Optional<String>> awaitAnswer(String appId, String messageKey, Duration wait) {
-        CompletableFuture<String> mine = local.get(id(appId, messageKey));
-        if (mine != null) {
-            return mine.thenApply(Optional::of)
-                    .completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        CompletableFuture<Optional<String>> result = new CompletableFuture<>();
-        long deadline = System.nanoTime() + wait.toNanos();
-        poll(appId, messageKey, deadline, result);
-        return result;
-    }
-
-    private void poll(String appId, String messageKey, long deadline, CompletableFuture<Optional<String>> result) {
-        try {
-            Optional<String> answer = store.answer(appId, messageKey);
-            if (answer.isPresent() || System.nanoTime() >= deadline) {
-                result.complete(answer);
-                return;
-            }
-            timers.schedule(() -> poll(appId, messageKey, deadline, result), 50, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-    }
-
-    private static String id(String appId, String messageKey) {
-        return appId + "|" + messageKey;
     }
 }

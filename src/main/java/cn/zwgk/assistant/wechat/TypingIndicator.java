@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ class TypingIndicator {
         if (at.compareTo(ACCEPTED_WITHIN) >= 0) {
             return;
         }
-        timers.schedule(() -> {
+        ScheduledFuture<?> due = timers.schedule(() -> {
             if (answer.isDone()) {
                 return;
             }
@@ -65,6 +66,7 @@ class TypingIndicator {
             }
             schedule(account, openid, answer, at.plus(SHOWN_FOR), SHOWN_FOR);
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((a, e) -> due.cancel(false)); // most answers are quick: no timer left behind
     }
 
     private void send(Account account, String openid) {

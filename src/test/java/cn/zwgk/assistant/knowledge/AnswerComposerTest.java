@@ -10,18 +10,18 @@ class AnswerComposerTest {
 
     @Test
     void aSourceLineNamesItsSectionByNumberAndShortTitle() {
-        assertThat(AnswerComposer.label("（七）收费。")).isEqualTo("（七）收费");
-        assertThat(AnswerComposer.label("（七）收费。本机关提供政府信息不收取费用。")).isEqualTo("（七）收费");
-        assertThat(AnswerComposer.label("三、监督和救济")).isEqualTo("三、监督和救济");
-        assertThat(AnswerComposer.label("第七条")).isEqualTo("第七条");
+        assertThat(SectionLabel.label("（七）收费。")).isEqualTo("（七）收费");
+        assertThat(SectionLabel.label("（七）收费。本机关提供政府信息不收取费用。")).isEqualTo("（七）收费");
+        assertThat(SectionLabel.label("三、监督和救济")).isEqualTo("三、监督和救济");
+        assertThat(SectionLabel.label("第七条")).isEqualTo("第七条");
     }
 
     @Test
     void aHeadingThatRunsOnIntoASentenceIsNamedByItsNumberOnly() {
-        assertThat(AnswerComposer.label("第三条 解读材料应当在政策文件公开后3个工作日内，在市政府门户网站和政务新媒体发"))
+        assertThat(SectionLabel.label("第三条 解读材料应当在政策文件公开后3个工作日内，在市政府门户网站和政务新媒体发"))
                 .isEqualTo("第三条");
-        assertThat(AnswerComposer.label("本机关的机构职能、规范性文件、规划计划、财政预决算等信息依法主动公开")).isNull();
-        assertThat(AnswerComposer.label("工作要求")).isEqualTo("工作要求");
+        assertThat(SectionLabel.label("本机关的机构职能、规范性文件、规划计划、财政预决算等信息依法主动公开")).isNull();
+        assertThat(SectionLabel.label("工作要求")).isEqualTo("工作要求");
     }
 
     @Test

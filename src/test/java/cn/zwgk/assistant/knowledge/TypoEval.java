@@ -109,7 +109,7 @@ final class TypoEval {
         for (int t = 0; t < typos; t++) {
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < q.length; i++) {
-                if (Pinyin.han(q[i]) && q[i] == original.charAt(i) && !Retriever.STOP.contains(String.valueOf(q[i]))) {
+                if (Pinyin.han(q[i]) && q[i] == original.charAt(i) && !QuestionWords.STOP.contains(String.valueOf(q[i]))) {
                     positions.add(i);
                 }
             }

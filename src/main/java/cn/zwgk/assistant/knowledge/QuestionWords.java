@@ -1,0 +1,97 @@
+package cn.zwgk.assistant.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A question's words as the index sees them: the terms of its BM25 queries, its content words
+ * weighted by rarity, and whether the knowledge base mentions a phrase at all.
+ */
+final class QuestionWords {
+
+    static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
+            "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
+            "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
+
+    private final SearchIndex index;
+
+    QuestionWords(SearchIndex index) {
+        this.index = index;
+    }
+
+    Query terms(String field, String question, Set<String> expansions) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String t : tokens(field, question)) {
+            if (seen.add(t)) {
+                b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (String expansion : expansions) {
+            for (String t : tokens(field, expansion)) {
+                if (seen.add(t)) {
+                    b.add(new BoostQuery(new TermQuery(new Term(field, t)), 0.5f), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * How much a question word that no document uses counts, against a word that one document uses: it
+     * cannot tell one sentence from another ("咋", "砸了多少钱"), yet a topic the documents lack still
+     * counts against grounding. Chosen on the dev sets with the grounding threshold (docs/knowledge.md).
+     */
+    static final double UNSEEN_WORD_WEIGHT = 0.25;
+
+    /** The question's content words (question words left out), each weighted by its rarity in the knowledge base. */
+    Map<String, Double> contentWords(String question) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String t : tokens(SearchIndex.WORDS, QuestionKind.topic(question))) {
+            if (t.length() >= 2) {
+                words.add(t);
+            }
+        }
+        return index.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
+    }
+
+    /** Whether some passage of the knowledge base holds every character pair of the phrase. */
+    boolean mentions(String phrase) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        List<String> pairs = tokens(SearchIndex.BIGRAMS, ScriptConverter.forMatching(phrase));
+        pairs.forEach(t -> all.add(new TermQuery(new Term(SearchIndex.BIGRAMS, t)), BooleanClause.Occur.MUST));
+        return pairs.isEmpty() || !index.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
+    }
+
+    List<String> tokens(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = index.analyzer().tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (!STOP.contains(t) && out.size() < 200) {
+                    out.add(t);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

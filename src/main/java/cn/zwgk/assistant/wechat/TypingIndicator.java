@@ -1,11 +1,11 @@
 package cn.zwgk.assistant.wechat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
  * for 15 s and accepts it only within 30 s of the user's message, so it is sent at most twice. It is
  * a status, not a message: sent directly and best-effort, not through the outbox, for a late
  * "typing…" after the answer is worse than none.
+ *
+ * <p>Answers being computed are watched in a map that one timer sweeps every {@value #SWEEP_MS} ms: most
+ * answers are quick, and a timer of their own each would cost every message on the WeChat path.
  */
 @Component
 class TypingIndicator {
@@ -27,46 +30,66 @@ class TypingIndicator {
     static final Duration SHOWN_FOR = Duration.ofSeconds(15);
     /** How long after the user's message WeChat accepts it. */
     static final Duration ACCEPTED_WITHIN = Duration.ofSeconds(30);
+    static final long SWEEP_MS = 250;
+
+    /** An answer being computed for a user, since when (nanos), and how often the indicator was shown. */
+    private static final class Watch {
+        final Account account;
+        final String openid;
+        final long since = System.nanoTime();
+        int shown;
+
+        Watch(Account account, String openid) {
+            this.account = account;
+            this.openid = openid;
+        }
+    }
 
     private final WechatClients clients;
     private final WechatProperties properties;
     private final WechatMetrics metrics;
     private final Executor workers;
-    private final ScheduledExecutorService timers;
+    private final Map<CompletableFuture<?>, Watch> watched = new ConcurrentHashMap<>();
 
     TypingIndicator(WechatClients clients, WechatProperties properties, WechatMetrics metrics, ReplyExecutors executors) {
         this.clients = clients;
         this.properties = properties;
         this.metrics = metrics;
         this.workers = executors.workers();
-        this.timers = executors.timers();
+        if (enabled()) {
+            executors.timers().scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean enabled() {
+        Duration after = properties.typingAfter();
+        return !after.isZero() && !after.isNegative();
     }
 
     /** Shows the indicator to the user for as long as {@code answer} is being computed, within WeChat's limits. */
     void whileComputing(Account account, String openid, CompletableFuture<?> answer) {
-        Duration after = properties.typingAfter();
-        if (account.customerService() && !after.isZero() && !after.isNegative()) {
-            schedule(account, openid, answer, after, after);
+        if (account.customerService() && enabled() && !answer.isDone()) {
+            watched.put(answer, new Watch(account, openid));
+            answer.whenComplete((a, e) -> watched.remove(answer));
         }
     }
 
-    /** Shows it {@code delay} from now, {@code at} after the message, and again when it fades if still needed. */
-    private void schedule(Account account, String openid, CompletableFuture<?> answer, Duration at, Duration delay) {
-        if (at.compareTo(ACCEPTED_WITHIN) >= 0) {
-            return;
-        }
-        ScheduledFuture<?> due = timers.schedule(() -> {
-            if (answer.isDone()) {
-                return;
+    private void sweep() {
+        long now = System.nanoTime();
+        watched.forEach((answer, w) -> {
+            long elapsed = now - w.since;
+            long due = properties.typingAfter().plus(SHOWN_FOR.multipliedBy(w.shown)).toNanos();
+            if (elapsed >= ACCEPTED_WITHIN.toNanos() || due >= ACCEPTED_WITHIN.toNanos()) {
+                watched.remove(answer);
+            } else if (elapsed >= due && !answer.isDone()) {
+                w.shown++;
+                try {
+                    workers.execute(() -> send(w.account, w.openid));
+                } catch (RejectedExecutionException e) {
+                    // the workers are saturated: answers first
+                }
             }
-            try {
-                workers.execute(() -> send(account, openid));
-            } catch (RejectedExecutionException e) {
-                return; // the workers are saturated: answers first
-            }
-            schedule(account, openid, answer, at.plus(SHOWN_FOR), SHOWN_FOR);
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        answer.whenComplete((a, e) -> due.cancel(false)); // most answers are quick: no timer left behind
+        });
     }
 
     private void send(Account account, String openid) {

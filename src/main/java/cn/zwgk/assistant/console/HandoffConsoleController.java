@@ -26,7 +26,7 @@ import cn.zwgk.assistant.platform.Texts;
 
 /**
  * 人工服务: the queue of citizens who asked for a person, and one conversation: what the citizen said
- * to the bot before (masked as in the conversation log), their open disclosure cases, the messages
+ * to the bot before (masked as in the conversation log), their disclosure cases still being handled, the messages
  * since, and the reply form. Casework roles.
  */
 @Controller
@@ -72,7 +72,7 @@ class HandoffConsoleController {
         model.addAttribute("before", before);
         model.addAttribute("messages", messages);
         model.addAttribute("delivery", delivery);
-        model.addAttribute("cases", cases.forApplicant(h.appId(), h.openid(), 5).stream()
+        model.addAttribute("cases", cases.openForApplicant(h.appId(), h.openid(), 5).stream()
                 .map(c -> new OpenCase(c.trackingNo(), caseLabels.statusLabel(c.status()), c.dueOn())).toList());
         model.addAttribute("maxReply", MAX_REPLY);
         model.addAttribute("zone", DashboardController.OFFICE_ZONE);

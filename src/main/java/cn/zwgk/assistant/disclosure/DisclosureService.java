@@ -156,6 +156,12 @@ public class DisclosureService {
         return cases.list(null, appId, openid, limit).stream().map(c -> CaseView.of(c, List.of())).toList();
     }
 
+    /** The applicant's cases still being handled (neither closed nor withdrawn), newest first. */
+    public List<CaseView> openForApplicant(String appId, String openid, int limit) {
+        return forApplicant(appId, openid, 50).stream().filter(c -> !CaseStatus.valueOf(c.status()).isFinal())
+                .limit(limit).toList();
+    }
+
     private static String trim(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

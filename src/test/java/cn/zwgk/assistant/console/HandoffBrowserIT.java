@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
+import cn.zwgk.assistant.disclosure.ActionRequest;
+import cn.zwgk.assistant.disclosure.ApplicantType;
+import cn.zwgk.assistant.disclosure.Application;
+import cn.zwgk.assistant.disclosure.DeliveryWay;
+import cn.zwgk.assistant.disclosure.DisclosureService;
+import cn.zwgk.assistant.disclosure.InfoForm;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.support.Browser;
 import cn.zwgk.assistant.support.BrowserAvailable;
@@ -44,6 +51,9 @@ class HandoffBrowserIT extends ChannelIntegrationTest {
     @Autowired
     WorkingDayCalendar calendar;
 
+    @Autowired
+    DisclosureService cases;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -60,6 +70,9 @@ class HandoffBrowserIT extends ChannelIntegrationTest {
         String openid = newOpenid("handoffbrowser");
         send(city, openid, "我的手机13912345678，想问低保的事");
         send(city, openid, "转人工");
+        String open = cases.submitOnline(UUID.randomUUID().toString(), city.appId(), openid, application()).trackingNo();
+        String withdrawn = cases.submitOnline(UUID.randomUUID().toString(), city.appId(), openid, application()).trackingNo();
+        cases.act(withdrawn, "withdraw", new ActionRequest(null, null, null, "群众撤回", null, null, null, null), "handler");
         String user = "handoff-" + Long.toString(WechatTestClient.nextMsgId(), 36);
         accounts.create(user, "承办人王", "handler-password-1", Set.of(Role.HANDLER));
 
@@ -76,6 +89,8 @@ class HandoffBrowserIT extends ChannelIntegrationTest {
         String conversation = b.waitFor(By.id("conversation")).getText();
         assertThat(conversation).contains("139****5678").doesNotContain("13912345678");
         assertThat(b.driver().getPageSource()).doesNotContain(openid);
+        assertThat(b.waitFor(By.id("open-cases")).getText()).as("only the cases still being handled")
+                .contains(open).doesNotContain(withdrawn).doesNotContain("110105");
         b.waitFor(By.id("take")).click();
         assertThat(b.waitFor(By.cssSelector(".flash.ok")).getText()).contains("已接入");
 
@@ -95,6 +110,11 @@ class HandoffBrowserIT extends ChannelIntegrationTest {
         assertThat(b.path()).isEqualTo("/console/handoff");
         assertThat(b.driver().findElements(By.cssSelector("#handoffs tr")))
                 .noneMatch(r -> r.getText().contains(masked));
+    }
+
+    private static Application application() {
+        return new Application(ApplicantType.CITIZEN, "周九", null, null, "11010519491231002X", null, "13800138000", null,
+                null, "2025年本区垃圾分类专项经费使用情况", null, InfoForm.ELECTRONIC, DeliveryWay.ONLINE);
     }
 
     private void send(WechatTestClient client, String openid, String text) {

@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Working days under the official arrangement: holidays are days off, make-up days (调休) are
  * working days, other days follow Monday–Friday. Counting through a year with no arrangement on
- * record is flagged (log, metric, {@link CalendarYearMissing} event) and the result marked
+ * record is flagged (log, metric, {@link MissingCalendarYearDetected} event) and the result marked
  * provisional, never silently treated as weekdays only. The warning and the event come once per
  * missing year per day on each instance (every deadline of a December case runs into January: a
  * warning per computation would drown the log); the metric counts every computation.
@@ -132,7 +132,7 @@ public class WorkingDayCalendar {
             }
             log.warn("Working-day calendar has no holiday arrangement for {} ({}); counted Monday–Friday, "
                     + "the result must be checked by staff (reported once a day)", year, context);
-            events.publishEvent(new CalendarYearMissing(year, context));
+            events.publishEvent(new MissingCalendarYearDetected(year, context));
         }
     }
 

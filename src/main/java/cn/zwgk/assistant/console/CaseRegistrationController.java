@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.zwgk.assistant.disclosure.ApplicantType;
-import cn.zwgk.assistant.disclosure.Application;
+import cn.zwgk.assistant.disclosure.DisclosureRequest;
 import cn.zwgk.assistant.disclosure.CaseView;
 import cn.zwgk.assistant.disclosure.DeliveryWay;
 import cn.zwgk.assistant.disclosure.DisclosureService;
@@ -60,7 +60,7 @@ class CaseRegistrationController {
                     RedirectAttributes flash) {
         LocalDate today = LocalDate.now(DashboardController.OFFICE_ZONE);
         Map<String, String> problems = new LinkedHashMap<>();
-        Application application = DisclosureService.normalised(new Application(
+        DisclosureRequest application = DisclosureService.normalised(new DisclosureRequest(
                 parse(ApplicantType.class, form.applicantType()), form.applicantName(), form.legalRepresentative(),
                 form.contactPerson(), form.idNumber(), form.creditCode(), form.phone(), form.address(), form.email(),
                 form.description(), form.purpose(), parse(InfoForm.class, form.form()),

@@ -13,7 +13,7 @@ final class ApplicationChecks {
     private ApplicationChecks() {
     }
 
-    static Map<String, String> check(Application a, LocalDate today) {
+    static Map<String, String> check(DisclosureRequest a, LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (a.applicantType() == null) {
             errors.put("applicantType", "missing");

@@ -28,7 +28,7 @@ class CaseRepository {
     }
 
     void insert(DisclosureCase c) {
-        Application a = c.application;
+        DisclosureRequest a = c.application;
         jdbc.sql("""
                 insert into disclosure_case (tracking_no, draft_id, app_id, openid, channel, applicant_type, applicant_name,
                     legal_representative, contact_person, id_number_enc, id_number_masked, credit_code, phone_enc,
@@ -97,7 +97,7 @@ class CaseRepository {
         c.appId = rs.getString("app_id");
         c.openid = rs.getString("openid");
         c.channel = IntakeChannel.valueOf(rs.getString("channel"));
-        c.application = new Application(ApplicantType.valueOf(rs.getString("applicant_type")),
+        c.application = new DisclosureRequest(ApplicantType.valueOf(rs.getString("applicant_type")),
                 rs.getString("applicant_name"), rs.getString("legal_representative"), rs.getString("contact_person"),
                 cipher.decrypt(rs.getString("id_number_enc")), rs.getString("credit_code"),
                 cipher.decrypt(rs.getString("phone_enc")), cipher.decrypt(rs.getString("address_enc")),

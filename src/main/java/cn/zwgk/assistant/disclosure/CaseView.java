@@ -38,7 +38,7 @@ public record CaseView(String trackingNo, String status, String channel, String 
     }
 
     static CaseView of(DisclosureCase c, List<TimelineEntry> timeline, List<AttachmentEntry> attachments) {
-        Application a = c.application;
+        DisclosureRequest a = c.application;
         return new CaseView(c.trackingNo, c.status.name(), c.channel.name(), a.applicantType().name(),
                 a.applicantName(), a.legalRepresentative(), a.contactPerson(), Masking.idNumber(a.idNumber()),
                 a.creditCode(), Masking.phone(a.phone()), Masking.address(a.address()), Masking.email(a.email()),

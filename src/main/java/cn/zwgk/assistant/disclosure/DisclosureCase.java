@@ -11,7 +11,7 @@ final class DisclosureCase {
     String appId;
     String openid;
     IntakeChannel channel;
-    Application application;
+    DisclosureRequest application;
     CaseStatus status;
     CaseStatus pausedStatus;
     LocalDate receivedOn;

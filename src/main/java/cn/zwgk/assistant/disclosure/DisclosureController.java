@@ -42,7 +42,7 @@ class DisclosureController {
 
     @PostMapping
     ResponseEntity<CaseView> register(@RequestBody RegistrationRequest r) {
-        Application a = new Application(parse(ApplicantType.class, "applicantType", r.applicantType()),
+        DisclosureRequest a = new DisclosureRequest(parse(ApplicantType.class, "applicantType", r.applicantType()),
                 trim(r.applicantName()), trim(r.legalRepresentative()), trim(r.contactPerson()),
                 upper(r.idNumber()), upper(r.creditCode()), r.phone() == null ? null : Validators.normaliseMobile(r.phone()),
                 trim(r.address()), trim(r.email()), trim(r.description()), trim(r.purpose()),

@@ -59,7 +59,7 @@ public class DisclosureService {
     }
 
     /** Registers a letter, visit or fax received on {@code receivedOn}. */
-    public CaseView register(Application application, IntakeChannel channel, LocalDate receivedOn, String actor) {
+    public CaseView register(DisclosureRequest application, IntakeChannel channel, LocalDate receivedOn, String actor) {
         if (channel == IntakeChannel.ONLINE) {
             throw new IllegalArgumentException("channel: staff register LETTER, VISIT or FAX");
         }
@@ -76,13 +76,13 @@ public class DisclosureService {
      * What is wrong with an application staff are about to register (Art. 29): field → the key
      * under {@code disclosure.invalid} of the text that says so; empty when it is complete.
      */
-    public Map<String, String> problems(Application application) {
+    public Map<String, String> problems(DisclosureRequest application) {
         return ApplicationChecks.check(normalised(application), today());
     }
 
     /** The application with blank fields absent, ID number and credit code in capitals, the mobile number bare. */
-    public static Application normalised(Application a) {
-        return new Application(a.applicantType(), trim(a.applicantName()), trim(a.legalRepresentative()),
+    public static DisclosureRequest normalised(DisclosureRequest a) {
+        return new DisclosureRequest(a.applicantType(), trim(a.applicantName()), trim(a.legalRepresentative()),
                 trim(a.contactPerson()), upper(a.idNumber()), upper(a.creditCode()),
                 trim(a.phone()) == null ? null : Validators.normaliseMobile(a.phone()), trim(a.address()),
                 trim(a.email()), trim(a.description()), trim(a.purpose()), a.form(), a.delivery());
@@ -100,7 +100,7 @@ public class DisclosureService {
      * submission slot stays taken for {@code disclosure.submission-wait}, nothing is stored and it
      * fails with {@link SubmissionsBusyException}.
      */
-    public CaseView submitOnline(String draftId, String appId, String openid, Application application) {
+    public CaseView submitOnline(String draftId, String appId, String openid, DisclosureRequest application) {
         Optional<DisclosureCase> existing = cases.findByDraft(draftId);
         if (existing.isPresent()) {
             return CaseView.of(existing.get(), List.of());
@@ -174,7 +174,7 @@ public class DisclosureService {
         return LocalDate.now(clock);
     }
 
-    private CaseView create(String trackingNo, Application application, IntakeChannel channel, LocalDate receivedOn,
+    private CaseView create(String trackingNo, DisclosureRequest application, IntakeChannel channel, LocalDate receivedOn,
                             String draftId, String appId, String openid, String actor) {
         DisclosureCase c = new DisclosureCase();
         c.trackingNo = trackingNo;

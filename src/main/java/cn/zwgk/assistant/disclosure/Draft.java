@@ -38,9 +38,9 @@ final class Draft {
         return DraftField.required(type(), delivery()).stream().filter(f -> !values.containsKey(f)).findFirst();
     }
 
-    Application toApplication() {
+    DisclosureRequest toApplication() {
         boolean org = type() == ApplicantType.ORGANIZATION;
-        return new Application(type(), get(DraftField.NAME), org ? get(DraftField.LEGAL_REP) : null,
+        return new DisclosureRequest(type(), get(DraftField.NAME), org ? get(DraftField.LEGAL_REP) : null,
                 org ? get(DraftField.CONTACT) : null, org ? null : get(DraftField.ID), org ? get(DraftField.CREDIT) : null,
                 get(DraftField.PHONE), delivery() == DeliveryWay.MAIL ? get(DraftField.ADDRESS) : null,
                 delivery() == DeliveryWay.EMAIL ? get(DraftField.EMAIL) : null, get(DraftField.DESCRIPTION),

@@ -74,7 +74,7 @@ class DocumentImporter {
             store.insertChunks(id, p.pieces(), p.embeddings(), p.sentenceEmbeddings());
             store.bumpVersion();
             if (options.needsInterpretation() && previous.isEmpty()) {
-                events.publishEvent(new PolicyNeedsInterpretation(id, doc.metadata().title(),
+                events.publishEvent(new PolicyDocumentImported(id, doc.metadata().title(),
                         publishedOn(doc.metadata().publishedOn()), blankToNull(options.department())));
             }
             return new long[] {id, store.version(), previous.isPresent() ? 1 : 0};

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import cn.zwgk.assistant.calendar.CalendarYearMissing;
+import cn.zwgk.assistant.calendar.MissingCalendarYearDetected;
 import cn.zwgk.assistant.notification.StaffAlert;
 import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.staff.Role;
@@ -24,7 +24,7 @@ class CalendarGapNotice {
     }
 
     @EventListener
-    void onMissingYear(CalendarYearMissing missing) {
+    void onMissingYear(MissingCalendarYearDetected missing) {
         String year = Integer.toString(missing.year());
         notifier.notifyRole("calendar-missing:" + year + ":" + LocalDate.now(), Role.ADMIN,
                 new StaffAlert(texts.get("reminder.calendar-missing-title"), texts.get("reminder.calendar-missing", year),

@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
-import cn.zwgk.assistant.knowledge.PolicyNeedsInterpretation;
+import cn.zwgk.assistant.knowledge.PolicyDocumentImported;
 
 /**
  * Deadlines that are not disclosure cases: proactive disclosure (registered by staff) and a policy's
@@ -40,7 +40,7 @@ class StaffDeadlines {
 
     /** Runs in the import's transaction: the document and its reminders are stored together. */
     @EventListener
-    void onPolicyImported(PolicyNeedsInterpretation policy) {
+    void onPolicyImported(PolicyDocumentImported policy) {
         List<String> recipients = policy.department() == null ? DisclosureReminders.HANDLERS
                 : List.of("dept:" + policy.department());
         String title = policy.title().length() > 80 ? policy.title().substring(0, 80) : policy.title();

@@ -61,7 +61,7 @@ class WorkingDayCalendarTest {
         WorkingDate result = calendar.addWorkingDays(LocalDate.of(2026, 12, 20), 20);
         assertThat(result.provisional()).isTrue();
         assertThat(result.missingYears()).containsExactly(2027);
-        assertThat(events).containsExactly(new CalendarYearMissing(2027, "add 20 working days to 2026-12-20"));
+        assertThat(events).containsExactly(new MissingCalendarYearDetected(2027, "add 20 working days to 2026-12-20"));
         assertThat(calendar.missingYears(2026, 1)).containsExactly(2027);
 
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 2), 20).provisional()).isFalse();
@@ -73,7 +73,7 @@ class WorkingDayCalendarTest {
             assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1 + i % 5).provisional()).isTrue();
         }
         assertThat(calendar.minusWorkingDays(LocalDate.of(2028, 1, 10), 3).missingYears()).containsExactly(2028);
-        assertThat(events).extracting(e -> ((CalendarYearMissing) e).year()).containsExactly(2027, 2028);
+        assertThat(events).extracting(e -> ((MissingCalendarYearDetected) e).year()).containsExactly(2027, 2028);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.disclosure.ApplicantType;
-import cn.zwgk.assistant.disclosure.Application;
+import cn.zwgk.assistant.disclosure.DisclosureRequest;
 import cn.zwgk.assistant.disclosure.CaseView;
 import cn.zwgk.assistant.disclosure.DeliveryWay;
 import cn.zwgk.assistant.disclosure.DisclosureService;
@@ -39,7 +39,7 @@ class CasesConsoleIT {
     int port;
 
     static CaseView letter(DisclosureService disclosures, String description) {
-        Application a = new Application(ApplicantType.CITIZEN, "王五", null, null, ID_NUMBER, null, PHONE,
+        DisclosureRequest a = new DisclosureRequest(ApplicantType.CITIZEN, "王五", null, null, ID_NUMBER, null, PHONE,
                 "北京市东城区正义路2号院3号楼", null, description, null, InfoForm.PAPER, DeliveryWay.MAIL);
         return disclosures.register(a, IntakeChannel.LETTER, LocalDate.now(ZoneId.of("Asia/Shanghai")), "test");
     }

@@ -21,7 +21,7 @@ import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
 import cn.zwgk.assistant.disclosure.ActionRequest;
 import cn.zwgk.assistant.disclosure.ApplicantType;
-import cn.zwgk.assistant.disclosure.Application;
+import cn.zwgk.assistant.disclosure.DisclosureRequest;
 import cn.zwgk.assistant.disclosure.DeliveryWay;
 import cn.zwgk.assistant.disclosure.DisclosureService;
 import cn.zwgk.assistant.disclosure.InfoForm;
@@ -112,8 +112,8 @@ class HandoffBrowserIT extends ChannelIntegrationTest {
                 .noneMatch(r -> r.getText().contains(masked));
     }
 
-    private static Application application() {
-        return new Application(ApplicantType.CITIZEN, "周九", null, null, "11010519491231002X", null, "13800138000", null,
+    private static DisclosureRequest application() {
+        return new DisclosureRequest(ApplicantType.CITIZEN, "周九", null, null, "11010519491231002X", null, "13800138000", null,
                 null, "2025年本区垃圾分类专项经费使用情况", null, InfoForm.ELECTRONIC, DeliveryWay.ONLINE);
     }
 

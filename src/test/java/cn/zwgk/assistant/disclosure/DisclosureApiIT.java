@@ -147,7 +147,7 @@ class DisclosureApiIT {
 
     @Test
     void confirmingOneDraftTwiceAtOnceStoresOneCase() {
-        Application application = new Application(ApplicantType.CITIZEN, "周八", null, null, "11010519491231002X", null,
+        DisclosureRequest application = new DisclosureRequest(ApplicantType.CITIZEN, "周八", null, null, "11010519491231002X", null,
                 "13800138000", null, null, "2025年本区垃圾分类专项经费使用情况", null, InfoForm.ELECTRONIC, DeliveryWay.ONLINE);
         String draftId = java.util.UUID.randomUUID().toString();
         List<CompletableFuture<String>> confirmations = new ArrayList<>();

@@ -78,8 +78,8 @@ class KeyRotationIT {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    private static Application application() {
-        return new Application(ApplicantType.CITIZEN, "轮换", null, null, "11010519491231002X", null, "13800138000",
+    private static DisclosureRequest application() {
+        return new DisclosureRequest(ApplicantType.CITIZEN, "轮换", null, null, "11010519491231002X", null, "13800138000",
                 "北京市东城区正义路2号院3号楼", null, "2025年本区河道治理项目的验收报告", null, InfoForm.ELECTRONIC,
                 DeliveryWay.ONLINE);
     }

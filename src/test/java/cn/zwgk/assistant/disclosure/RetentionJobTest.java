@@ -32,7 +32,7 @@ class RetentionJobTest {
         DisclosureCase c = new DisclosureCase();
         c.trackingNo = no;
         c.channel = IntakeChannel.LETTER;
-        c.application = new Application(ApplicantType.CITIZEN, "王五", null, null, "11010519491231002X", null,
+        c.application = new DisclosureRequest(ApplicantType.CITIZEN, "王五", null, null, "11010519491231002X", null,
                 "13800138000", "北京市东城区正义路2号", null, "某文件", null, InfoForm.PAPER, DeliveryWay.MAIL);
         c.status = status;
         c.receivedOn = LocalDate.of(2025, 1, 6);

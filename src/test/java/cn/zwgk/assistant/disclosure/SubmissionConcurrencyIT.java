@@ -124,8 +124,8 @@ class SubmissionConcurrencyIT {
         assertThat(service.forApplicant("wxApp", "oGap", 10)).isEmpty();
     }
 
-    private static Application application(int n) {
-        return new Application(ApplicantType.CITIZEN, "并发" + n, null, null, "11010519491231002X", null,
+    private static DisclosureRequest application(int n) {
+        return new DisclosureRequest(ApplicantType.CITIZEN, "并发" + n, null, null, "11010519491231002X", null,
                 "13800138000", null, null, "2025年本区道路维修工程第" + n + "标段的招标文件", null, InfoForm.ELECTRONIC,
                 DeliveryWay.ONLINE);
     }

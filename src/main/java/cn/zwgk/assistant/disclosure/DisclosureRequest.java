@@ -14,7 +14,7 @@ package cn.zwgk.assistant.disclosure;
  * @param description          the information wanted: name, 文号 or identifying features
  * @param purpose              optional
  */
-public record Application(ApplicantType applicantType, String applicantName, String legalRepresentative,
+public record DisclosureRequest(ApplicantType applicantType, String applicantName, String legalRepresentative,
                           String contactPerson, String idNumber, String creditCode, String phone, String address,
                           String email, String description, String purpose, InfoForm form, DeliveryWay delivery) {
 }

@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * @param publishedOn the policy's publication date (the import date when the document has none)
  * @param department  the drafting department that owes it, or null
  */
-public record PolicyNeedsInterpretation(long documentId, String title, LocalDate publishedOn, String department) {
+public record PolicyDocumentImported(long documentId, String title, LocalDate publishedOn, String department) {
 }

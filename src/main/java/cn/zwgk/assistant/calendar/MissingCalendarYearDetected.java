@@ -1,5 +1,5 @@
 package cn.zwgk.assistant.calendar;
 
 /** A deadline was counted through a year whose holiday arrangement is not on record. */
-public record CalendarYearMissing(int year, String context) {
+public record MissingCalendarYearDetected(int year, String context) {
 }

@@ -2,22 +2,70 @@ package cn.zwgk.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The top-level packages are Spring Modulith modules: no cycles, no use of another module's internals. */
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions.DiagramStyle;
+
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
+
+/**
+ * The top-level packages are Spring Modulith modules. Each declares the modules it may use
+ * ({@code @ApplicationModule(allowedDependencies)} in its package-info); {@code verify()} fails on a cycle,
+ * on a use of another module's internals (its sub-packages), and on a dependency not declared.
+ * The build also writes the module diagrams into {@code docs/modules/} (shown in docs/architecture.md).
+ */
 class ModularityTest {
 
     private static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
+    private static final Path DOCS = Path.of("docs", "modules");
 
     @Test
-    void modulesRespectTheirBoundaries() {
+    void modulesRespectTheirDeclaredBoundaries() {
         MODULES.verify();
     }
 
     @Test
-    void theChannelModulesAreDetected() {
+    void everyModuleDeclaresWhatItMayUse() {
+        assertThat(MODULES.stream()).allSatisfy(module -> {
+            ApplicationModule declared = Class.forName(module.getBasePackage().getName() + ".package-info")
+                    .getAnnotation(ApplicationModule.class);
+            assertThat(declared).as("@ApplicationModule on %s", module.getIdentifier()).isNotNull();
+            assertThat(declared.allowedDependencies()).as("allowed dependencies of %s", module.getIdentifier())
+                    .doesNotContain(ApplicationModule.OPEN_TOKEN);
+        });
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .contains("platform", "wechat", "conversation", "notification");
+    }
+
+    @Test
+    void writesTheModuleDiagrams() throws IOException {
+        DiagramOptions options = DiagramOptions.defaults().withStyle(DiagramStyle.UML);
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
+                .writeModulesAsPlantUml(options)
+                .writeIndividualModulesAsPlantUml(options);
+        Path all = DOCS.resolve("components.puml");
+        assertThat(all).exists();
+        Path svg = render(all);
+        assertThat(Files.readString(svg)).contains("<svg").contains("Reminders").contains("Platform");
+    }
+
+    /** PlantUML's own layout engine (smetana), so that no Graphviz is needed. */
+    private static Path render(Path puml) throws IOException {
+        String source = Files.readString(puml).replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
+        Path svg = puml.resolveSibling(puml.getFileName().toString().replace(".puml", ".svg"));
+        try (OutputStream out = Files.newOutputStream(svg)) {
+            new SourceStringReader(source).outputImage(out, new FileFormatOption(FileFormat.SVG));
+        }
+        return svg;
     }
 }

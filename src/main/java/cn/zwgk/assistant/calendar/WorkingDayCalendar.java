@@ -12,7 +12,12 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +41,29 @@ public class WorkingDayCalendar {
     private final CalendarRepository repository;
     private final ApplicationEventPublisher events;
     private final MeterRegistry metrics;
+    private final TransactionOperations publication;
     private volatile Snapshot snapshot;
     private final java.util.Map<Integer, LocalDate> flagged = new java.util.concurrent.ConcurrentHashMap<>();
 
-    WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics) {
+    @Autowired
+    WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics,
+                       PlatformTransactionManager transactions) {
+        this(repository, events, metrics, requiresNew(transactions));
+    }
+
+    WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics,
+                       TransactionOperations publication) {
         this.repository = repository;
         this.events = events;
         this.metrics = metrics;
+        this.publication = publication;
+    }
+
+    /** The detection is recorded on its own, whether or not the counting caller's transaction commits. */
+    private static TransactionOperations requiresNew(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -132,7 +153,7 @@ public class WorkingDayCalendar {
             }
             log.warn("Working-day calendar has no holiday arrangement for {} ({}); counted Monday–Friday, "
                     + "the result must be checked by staff (reported once a day)", year, context);
-            events.publishEvent(new MissingCalendarYearDetected(year, context));
+            publication.executeWithoutResult(status -> events.publishEvent(new MissingCalendarYearDetected(year, context, today)));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -46,26 +46,26 @@ public class KnowledgeGaps {
         this.clock = clock;
     }
 
-    @EventListener
+    /*
+     * Both listeners run after the publisher's transaction, off the thread that answered the citizen; the
+     * event publication registry keeps the event until the question is recorded.
+     */
+    @ApplicationModuleListener
     void on(WeakAnswerGiven e) {
         record(e.appId(), e.openid(), e.question(), e.reply(), e.reason(), e.at());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(AnswerRatedUnhelpful e) {
         record(e.appId(), e.openid(), e.question(), e.answer(), "UNHELPFUL", e.at());
     }
 
     private void record(String appId, String openid, String question, String answer, String reason, Instant at) {
-        try {
-            String masked = Masking.scrub(question);
-            // what was masked (a phone number, an ID) is noise for the meaning
-            String meaning = MASKED.matcher(masked).replaceAll("");
-            repository.insert(appId, openid, masked, Masking.scrub(answer), reason, at, similarity.vector(meaning));
-        } catch (RuntimeException ex) {
-            // the citizen's answer matters more than the gap list: never fail the reply for it
-            log.warn("Knowledge gap not recorded: {}", ex.toString());
-        }
+        // a failure leaves the event's publication failed: EventRetry resubmits it; the reply has long gone
+        String masked = Masking.scrub(question);
+        // what was masked (a phone number, an ID) is noise for the meaning
+        String meaning = MASKED.matcher(masked).replaceAll("");
+        repository.insert(appId, openid, masked, Masking.scrub(answer), reason, at, similarity.vector(meaning));
     }
 
     /** The gaps of the last {@code days} days, most askers first, at most {@code limit}. */

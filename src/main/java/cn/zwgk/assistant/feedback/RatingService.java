@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import cn.zwgk.assistant.conversation.UserSessions;
 import cn.zwgk.assistant.handoff.HandoffService;
@@ -39,9 +40,11 @@ public class RatingService {
     private final HandoffService handoffs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionOperations tx;
 
     RatingService(UserSessions sessions, RatingRepository repository, FeedbackProperties properties, Texts texts,
-                  HandoffService handoffs, ApplicationEventPublisher events, Clock clock) {
+                  HandoffService handoffs, ApplicationEventPublisher events, Clock clock, TransactionOperations tx) {
+        this.tx = tx;
         this.handoffs = handoffs;
         this.events = events;
         this.sessions = sessions;
@@ -72,8 +75,16 @@ public class RatingService {
     /** Stores the rating of the pending answer; the reply thanks the citizen, or says it was rated already. */
     String rate(String appId, String openid, Pending pending, boolean helpful) {
         Instant now = clock.instant();
-        boolean stored = repository.insert(pending.id(), appId, helpful, pending.answer(), now,
-                LocalDate.ofInstant(now, OFFICE_ZONE));
+        // the rating and, when unhelpful, the event faq hears after the commit, stored together
+        boolean stored = Boolean.TRUE.equals(tx.execute(status -> {
+            boolean inserted = repository.insert(pending.id(), appId, helpful, pending.answer(), now,
+                    LocalDate.ofInstant(now, OFFICE_ZONE));
+            if (inserted && !helpful) {
+                events.publishEvent(new AnswerRatedUnhelpful(appId, openid, pending.answer().question(),
+                        pending.answer().answer(), now));
+            }
+            return inserted;
+        }));
         if (!stored) {
             return texts.get("feedback.already");
         }
@@ -81,8 +92,6 @@ public class RatingService {
             sessions.remove(appId, openid, UNHELPFUL);
             return texts.get("feedback.thanks-helpful");
         }
-        events.publishEvent(new AnswerRatedUnhelpful(appId, openid, pending.answer().question(),
-                pending.answer().answer(), now));
         // a second unhelpful answer in a row: offer a person
         long unhelpful = sessions.increment(appId, openid, UNHELPFUL);
         String thanks = texts.get("feedback.thanks-unhelpful");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import cn.zwgk.assistant.conversation.InboundMessage;
 import cn.zwgk.assistant.conversation.Intent;
@@ -48,9 +49,12 @@ class PolicyQuestionHandler implements IntentHandler {
     private final HandoffService handoffs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionOperations tx;
 
     PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings,
-                          HotQuestions hot, HandoffService handoffs, ApplicationEventPublisher events, Clock clock) {
+                          HotQuestions hot, HandoffService handoffs, ApplicationEventPublisher events, Clock clock,
+                          TransactionOperations tx) {
+        this.tx = tx;
         this.handoffs = handoffs;
         this.events = events;
         this.clock = clock;
@@ -79,8 +83,10 @@ class PolicyQuestionHandler implements IntentHandler {
             return Reply.of(texts.get("knowledge.answer.off-topic"));
         }
         if (Answer.NO_EVIDENCE.equals(answer.mode()) || answer.lowConfidence()) {
-            events.publishEvent(new WeakAnswerGiven(message.appId(), message.openid(), question, answer.text(),
-                    answer.grounded() ? "LOW_CONFIDENCE" : Answer.NO_EVIDENCE, clock.instant()));
+            // a transaction of its own only to record the event's publication: faq hears it after the commit
+            WeakAnswerGiven weak = new WeakAnswerGiven(message.appId(), message.openid(), question, answer.text(),
+                    answer.grounded() ? "LOW_CONFIDENCE" : Answer.NO_EVIDENCE, clock.instant());
+            tx.executeWithoutResult(status -> events.publishEvent(weak));
         }
         // kept in Redis for follow-ups ("那延期呢？"): without the personal data a question may carry
         sessions.put(message.appId(), message.openid(), "kb.lastQuestion", Masking.scrub(question));

@@ -16,6 +16,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,12 +36,14 @@ class OutboxRelay {
     private final NotificationProperties properties;
     private final MeterRegistry metrics;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations tx;
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     OutboxRelay(OutboxRepository repository, List<OutboundChannel> channels, NotificationProperties properties,
-                MeterRegistry metrics, ApplicationEventPublisher events) {
+                MeterRegistry metrics, ApplicationEventPublisher events, TransactionOperations tx) {
+        this.tx = tx;
         this.repository = repository;
         this.channels = channels.stream().collect(Collectors.toMap(OutboundChannel::name, Function.identity()));
         this.properties = properties;
@@ -123,10 +126,13 @@ class OutboxRelay {
             count(entry, "sent");
         } catch (DeliveryException e) {
             if (e.permanent() || entry.attempts() >= properties.maxAttempts()) {
-                repository.markFailed(entry.id(), e.getMessage());
+                // the failure and its event are stored together: staff hears it after the commit, even across a crash
+                tx.executeWithoutResult(status -> {
+                    repository.markFailed(entry.id(), e.getMessage());
+                    events.publishEvent(new OutboundFailed(entry.deliveryKey(), entry.channel(), entry.account(),
+                            entry.recipient(), entry.payload(), e.getMessage()));
+                });
                 count(entry, "failed");
-                events.publishEvent(new OutboundFailed(entry.deliveryKey(), entry.channel(), entry.account(),
-                        entry.recipient(), entry.payload(), e.getMessage()));
                 log.warn("Outbox message {} failed for good: {}", entry.id(), e.getMessage());
             } else {
                 Instant next = Instant.now().plus(backoff(entry.attempts()));

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code prod} generates one under {@code dataDir/keys}
  * @param previousDataEncryptionKeys keys retired by a rotation (base64, comma-separated): values
  *                          sealed under them are still read, and rewritten under the current key
+ * @param eventRetryInterval how often event publications whose listener failed are resubmitted
+ *                          ({@code EventRetry}); also done once at start
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(
@@ -25,10 +27,18 @@ public record PlatformProperties(
         @DefaultValue("zwgk:") String redisKeyPrefix,
         @DefaultValue("0") int embeddedRedisPort,
         String dataEncryptionKey,
-        java.util.List<String> previousDataEncryptionKeys) {
+        java.util.List<String> previousDataEncryptionKeys,
+        @DefaultValue("1m") java.time.Duration eventRetryInterval) {
 
     @ConstructorBinding
     public PlatformProperties {
+    }
+
+    /** With the default event retry interval (tests, tools). */
+    public PlatformProperties(String channelConfigDir, String dataDir, String redisUrl, String redisKeyPrefix,
+                              int embeddedRedisPort, String dataEncryptionKey, java.util.List<String> previousKeys) {
+        this(channelConfigDir, dataDir, redisUrl, redisKeyPrefix, embeddedRedisPort, dataEncryptionKey, previousKeys,
+                java.time.Duration.ofMinutes(1));
     }
 
     /** Without previous data-encryption keys (tests, tools). */

@@ -2,7 +2,7 @@ package cn.zwgk.assistant.reminder;
 
 import java.time.LocalDate;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.calendar.MissingCalendarYearDetected;
@@ -23,11 +23,13 @@ class CalendarGapNotice {
         this.texts = texts;
     }
 
-    @EventListener
+    /** Off the counting thread, after the detection is recorded; the key makes a resubmission a no-op. */
+    @ApplicationModuleListener
     void onMissingYear(MissingCalendarYearDetected missing) {
         String year = Integer.toString(missing.year());
-        notifier.notifyRole("calendar-missing:" + year + ":" + LocalDate.now(), Role.ADMIN,
+        LocalDate on = missing.detectedOn();
+        notifier.notifyRole("calendar-missing:" + year + ":" + on, Role.ADMIN,
                 new StaffAlert(texts.get("reminder.calendar-missing-title"), texts.get("reminder.calendar-missing", year),
-                        "calendar-" + year, LocalDate.now().toString(), null, true));
+                        "calendar-" + year, on.toString(), null, true));
     }
 }

@@ -3,7 +3,7 @@ package cn.zwgk.assistant.reminder;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
@@ -38,8 +38,12 @@ class StaffDeadlines {
         return ids.stream().map(id -> reminders.get(id).orElseThrow()).toList();
     }
 
-    /** Runs in the import's transaction: the document and its reminders are stored together. */
-    @EventListener
+    /**
+     * After the import has committed, in a transaction of its own; the event publication registry keeps
+     * the event until this has run, so a crash in between loses no deadline. Planning replaces the
+     * subject's reminders, so running twice leaves one plan.
+     */
+    @ApplicationModuleListener
     void onPolicyImported(PolicyDocumentImported policy) {
         List<String> recipients = policy.department() == null ? DisclosureReminders.HANDLERS
                 : List.of("dept:" + policy.department());

@@ -5,4 +5,7 @@
  * ({@link cn.zwgk.assistant.simulator.WechatServerEmulator}), and the {@code /simulator} page.
  * Every bean here exists only when {@code simulator.enabled=true}; production turns it off.
  */
+@ApplicationModule(displayName = "Chat simulator", allowedDependencies = { "platform", "wechat" })
 package cn.zwgk.assistant.simulator;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import cn.zwgk.assistant.notification.OutboundFailed;
@@ -60,7 +60,8 @@ public class StaffNotifier {
                 alert);
     }
 
-    @EventListener
+    /** After the outbox recorded the failure; the fallback's delivery key makes a resubmission a no-op. */
+    @ApplicationModuleListener(condition = "#failed.deliveryKey().startsWith('staff:')")
     void onFailure(OutboundFailed failed) {
         if (!failed.deliveryKey().startsWith(KEY_PREFIX)) {
             return;

@@ -61,7 +61,7 @@ class WorkingDayCalendarTest {
         WorkingDate result = calendar.addWorkingDays(LocalDate.of(2026, 12, 20), 20);
         assertThat(result.provisional()).isTrue();
         assertThat(result.missingYears()).containsExactly(2027);
-        assertThat(events).containsExactly(new MissingCalendarYearDetected(2027, "add 20 working days to 2026-12-20"));
+        assertThat(events).containsExactly(new MissingCalendarYearDetected(2027, "add 20 working days to 2026-12-20", LocalDate.now()));
         assertThat(calendar.missingYears(2026, 1)).containsExactly(2027);
 
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 2), 20).provisional()).isFalse();

@@ -22,11 +22,19 @@ public final class AppInstance implements AutoCloseable {
 
     /** Starts an instance on a random port with these properties (use {@link TestBackends#properties()} as a base). */
     public static AppInstance start(Map<String, String> properties) {
+        return start(properties, new Class<?>[0]);
+    }
+
+    /** Starts an instance with extra configuration classes (fault injection). */
+    public static AppInstance start(Map<String, String> properties, Class<?>... extraSources) {
         Map<String, String> p = new LinkedHashMap<>(properties);
         p.putIfAbsent("server.port", "0");
         List<String> args = new ArrayList<>();
         p.forEach((k, v) -> args.add("--" + k + "=" + v));
-        return new AppInstance(new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new)));
+        List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
+        sources.addAll(List.of(extraSources));
+        return new AppInstance(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .run(args.toArray(String[]::new)));
     }
 
     public <T> T bean(Class<T> type) {

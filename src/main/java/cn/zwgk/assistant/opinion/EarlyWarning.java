@@ -57,6 +57,11 @@ class EarlyWarning implements DisposableBean {
         this.properties = properties;
     }
 
+    /*
+     * Synchronous and not recorded in the publication registry: CitizenAsked comes with every citizen
+     * question, a registry row each would put a database write on the WeChat path, and the sample is handed
+     * to this module's executor at once; a few samples lost in a crash do not change a topic's count.
+     */
     @EventListener
     void on(CitizenAsked asked) {
         executor.execute(() -> {

@@ -37,6 +37,11 @@ class DisclosureReminders {
         this.calendar = calendar;
     }
 
+    /*
+     * The three disclosure listeners stay synchronous, in the publisher's transaction: the case and its
+     * Quartz triggers (same database) commit together or not at all, and in order: a case submitted and
+     * answered at once must not have its reminders planned after they were cancelled.
+     */
     @EventListener
     void onSubmitted(DisclosureSubmitted submitted) {
         replyDeadline(submitted.trackingNo(), submitted.dueOn(), ReminderKind.DISCLOSURE_DUE);

@@ -40,6 +40,10 @@ class IncidentClocks {
         return "incident:" + incidentId + ":" + milestone;
     }
 
+    /*
+     * Both incident listeners stay synchronous, in the publisher's transaction: an incident and its clocks
+     * commit together, and a milestone completed at once must not see its clock planned after the cancel.
+     */
     @EventListener
     void onOpened(IncidentOpened opened) {
         List<String> officers = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -12,6 +13,7 @@ import cn.zwgk.assistant.knowledge.KnowledgeCommandLine;
 
 /** 政务公开 assistant: a WeChat Official Account bot for government information disclosure. */
 @SpringBootApplication
+@Modulithic(sharedModules = "platform")
 @ConfigurationPropertiesScan
 @EnableAsync // @ApplicationModuleListener: cross-module listeners run after the commit, off the publisher's thread
 public class Application {

@@ -26,4 +26,8 @@ public @interface ModuleTest {
 
     @AliasFor(annotation = ApplicationModuleTest.class, attribute = "mode")
     BootstrapMode mode() default BootstrapMode.STANDALONE;
+
+    /** Other modules to start with it (by name), instead of mocking them. */
+    @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
+    String[] extraIncludes() default {};
 }

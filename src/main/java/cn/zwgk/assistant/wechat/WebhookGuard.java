@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -25,10 +27,12 @@ import org.springframework.web.util.UriUtils;
  * not used before with another body (403, {@link ReplayGuard}). A URL check (GET) is checked for
  * account and signature only, and its query string reserved so that it carries no message later.
  * What passed goes on as a {@link CheckedRequest} request attribute, the body read once; the
- * controller refuses a request without it. Async dispatches are not checked again.
+ * controller refuses a request without it. A plain filter, registered (by Spring Boot, as a bean)
+ * for request dispatches only: the async dispatch of a slow reply does not pass it again, and other
+ * paths cost one prefix comparison.
  */
 @Component
-class WebhookGuard extends OncePerRequestFilter {
+class WebhookGuard implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookGuard.class);
     private static final String PATH = "/wechat/portal/";
@@ -49,18 +53,15 @@ class WebhookGuard extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(PATH, request.getContextPath().length());
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws ServletException, IOException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
         String method = request.getMethod();
-        String appId = appId(request);
         boolean post = "POST".equals(method);
-        if (appId == null || !(post || "GET".equals(method) || "HEAD".equals(method))) {
-            chain.doFilter(request, response); // mapped to no handler, or not allowed: Spring MVC answers
+        String appId = post || "GET".equals(method) || "HEAD".equals(method) ? appId(request) : null;
+        if (appId == null) {
+            chain.doFilter(request, response); // another path, no handler, or a method not allowed: Spring MVC answers
             return;
         }
         CheckedRequest checked = post ? checkMessage(appId, request, response) : checkUrlCheck(appId, request, response);
@@ -132,12 +133,13 @@ class WebhookGuard extends OncePerRequestFilter {
 
     /**
      * The path segment after {@code /wechat/portal/}, without path parameters ({@code ;…}) and decoded,
-     * as Spring MVC reads {@code {appId}}; null when there is none or more than one segment.
+     * as Spring MVC reads {@code {appId}}; null for another path, or none or more than one segment.
      */
     private static String appId(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        int start = request.getContextPath().length() + PATH.length();
-        if (start >= uri.length() || uri.indexOf('/', start) >= 0) {
+        int context = request.getContextPath().length();
+        int start = context + PATH.length();
+        if (!uri.startsWith(PATH, context) || start >= uri.length() || uri.indexOf('/', start) >= 0) {
             return null;
         }
         int semicolon = uri.indexOf(';', start);

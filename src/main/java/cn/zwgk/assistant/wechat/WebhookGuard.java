@@ -29,7 +29,7 @@ import org.springframework.web.util.UriUtils;
  * What passed goes on as a {@link CheckedRequest} request attribute, the body read once; the
  * controller refuses a request without it. A plain filter, registered (by Spring Boot, as a bean)
  * for request dispatches only: the async dispatch of a slow reply does not pass it again, and other
- * paths cost one prefix comparison.
+ * requests cost a method and a prefix comparison.
  */
 @Component
 class WebhookGuard implements Filter {

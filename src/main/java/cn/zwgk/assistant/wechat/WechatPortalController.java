@@ -32,7 +32,8 @@ import cn.zwgk.assistant.conversation.InboundMessage;
  * replay window, body size, replayed query string) and left it as a {@link CheckedRequest}; here
  * {@link InboundEnvelope} opens the body (the account's mode, the XML without DTDs, decryption, the
  * addressee: 400 or 403), {@link ReplyCoordinator} deduplicates and answers it, and
- * {@link ReplyEncoder} writes the passive reply.
+ * {@link ReplyEncoder} writes the passive reply. Both mappings require the {@link CheckedRequest}
+ * attribute, so a request that did not pass the guard is never handled (400).
  */
 @RestController
 @RequestMapping("/wechat/portal/{appId}")

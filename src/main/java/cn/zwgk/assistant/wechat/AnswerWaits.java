@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AnswerWaits {
 
-    private final AnswerStore store;
+    private final ReplyState state;
     private final ScheduledExecutorService timers;
     private final Map<String, CompletableFuture<String>> local = new ConcurrentHashMap<>();
 
-    AnswerWaits(AnswerStore store, ReplyExecutors executors) {
-        this.store = store;
+    AnswerWaits(ReplyState state, ReplyExecutors executors) {
+        this.state = state;
         this.timers = executors.timers();
     }
 
@@ -50,7 +50,7 @@ class AnswerWaits {
 
     private void poll(String appId, String messageKey, long deadline, CompletableFuture<Optional<String>> result) {
         try {
-            Optional<String> answer = store.answer(appId, messageKey);
+            Optional<String> answer = state.answer(appId, messageKey);
             if (answer.isPresent() || System.nanoTime() >= deadline) {
                 result.complete(answer);
                 return;

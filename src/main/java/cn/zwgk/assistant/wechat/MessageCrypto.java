@@ -14,9 +14,11 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeChat's signatures and its AES "safe mode" message encryption. Unlike WxJava's
- * {@code WxCryptUtil}, decryption returns the appId found inside the message so that the caller
- * can check it.
+ * WeChat's signatures and its AES "safe mode" message encryption, both ways: inbound messages are
+ * opened here, passive replies sealed here. WxJava's {@code WxCryptUtil} is not used on the webhook:
+ * it accepts any padding (an out-of-range pad byte is read as none, the pad bytes are not compared),
+ * where a message that is not exactly PKCS#7-padded is refused here (400), and decryption returns
+ * the appId found inside the message so that the caller can check it (403).
  */
 final class MessageCrypto {
 
@@ -50,12 +52,35 @@ final class MessageCrypto {
                 expected.getBytes(StandardCharsets.US_ASCII), received.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Letters and digits, uniformly drawn from one {@code nextBytes} call (or a few) rather than one per character. */
     static String randomString(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHANUM.charAt(RANDOM.nextInt(ALPHANUM.length())));
+        char[] chars = new char[length];
+        byte[] bytes = new byte[length + length / 2];
+        int filled = 0;
+        while (filled < length) {
+            RANDOM.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < length; i++) {
+                int v = bytes[i] & 0x3f;
+                if (v < ALPHANUM.length()) {
+                    chars[filled++] = ALPHANUM.charAt(v);
+                }
+            }
         }
-        return sb.toString();
+        return new String(chars);
+    }
+
+    /**
+     * A passive reply as WeChat expects it in safe mode: {@code xml} encrypted with the account's
+     * current EncodingAESKey, signed ({@code MsgSignature} over token, timestamp, nonce and
+     * ciphertext), in the same envelope WxJava writes.
+     */
+    static String seal(Account account, String xml, long epochSeconds) {
+        String encrypted = encrypt(account.aesKey(), account.appId(), randomString(16), xml);
+        String timestamp = Long.toString(epochSeconds);
+        String nonce = randomString(16);
+        return "<xml>\n<Encrypt><![CDATA[" + encrypted + "]]></Encrypt>\n<MsgSignature><![CDATA["
+                + signature(account.token(), timestamp, nonce, encrypted) + "]]></MsgSignature>\n<TimeStamp>"
+                + timestamp + "</TimeStamp>\n<Nonce><![CDATA[" + nonce + "]]></Nonce>\n</xml>";
     }
 
     static String encrypt(String aesKey, String appId, String random16, String plainText) {

@@ -18,7 +18,7 @@ import cn.zwgk.assistant.platform.Redis;
  * Remembers, for as long as its timestamp is fresh, which body each signed query string came
  * with. The outer {@code signature} covers only token, timestamp and nonce, so one query string
  * read from a log would otherwise carry any body for the whole replay window. WeChat's own
- * retries repeat query string and body, and go on to the message dedupe ({@link AnswerStore}).
+ * retries repeat query string and body, and go on to the message dedupe ({@link ReplyState}).
  */
 @Component
 class ReplayGuard {

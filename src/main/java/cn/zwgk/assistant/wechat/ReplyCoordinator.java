@@ -1,6 +1,5 @@
 package cn.zwgk.assistant.wechat;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,17 +15,17 @@ import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.platform.Texts;
 
 /**
- * Dedupe and the reply budget. The first delivery of a message starts the work off the request
- * thread; every delivery (the first and WeChat's retries, on any instance) waits for the shared
- * answer. A non-final attempt that times out is held past WeChat's 5 s so that WeChat retries;
- * the final one hands the answer over to asynchronous delivery.
+ * Dedupe and the reply budget, driving {@link ReplyState}. The first delivery of a message starts
+ * the work off the request thread; every delivery (the first and WeChat's retries, on any
+ * instance) waits for the shared answer. A non-final attempt that times out is held past WeChat's
+ * 5 s so that WeChat retries; the final one hands the answer over to asynchronous delivery.
  */
 @Component
 class ReplyCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyCoordinator.class);
 
-    private final AnswerStore store;
+    private final ReplyState state;
     private final ConversationService conversation;
     private final LateAnswerDelivery lateDelivery;
     private final UserChannelState users;
@@ -38,10 +37,10 @@ class ReplyCoordinator {
     private final Executor workers;
     private final AnswerWaits waits;
 
-    ReplyCoordinator(AnswerStore store, ConversationService conversation, LateAnswerDelivery lateDelivery,
+    ReplyCoordinator(ReplyState state, ConversationService conversation, LateAnswerDelivery lateDelivery,
                      UserChannelState users, RateLimiter limiter, Texts texts, WechatProperties properties,
                      WechatMetrics metrics, TypingIndicator typing, AnswerWaits waits, ReplyExecutors executors) {
-        this.store = store;
+        this.state = state;
         this.conversation = conversation;
         this.lateDelivery = lateDelivery;
         this.users = users;
@@ -80,19 +79,18 @@ class ReplyCoordinator {
     }
 
     private CompletableFuture<Optional<String>> shared(Account account, InboundMessage message) {
-        AnswerStore.Attempt attempt = store.attempt(account.appId(), message.messageKey());
-        if (attempt.number() == 1) {
+        String appId = account.appId();
+        String key = message.messageKey();
+        ReplyState.Attempt attempt = state.arrive(appId, key);
+        if (attempt.first()) {
             start(account, message);
         } else {
             metrics.dedupeHit();
         }
-        boolean last = attempt.number() >= properties.finalAttempt()
-                || attempt.sinceFirst().compareTo(properties.finalAfter()) >= 0;
-        Duration wait = last ? properties.passiveBudget() : properties.retryHold();
-        return waits.await(account.appId(), message.messageKey(), wait).thenApply(answer -> {
+        boolean last = attempt.last();
+        return waits.await(appId, key, last ? properties.passiveBudget() : properties.retryHold()).thenApply(answer -> {
             if (answer.isPresent()) {
-                // only the final delivery, or one after it, can meet a hand-off to compete with
-                return last ? passive(account, message, answer.get()) : answer.filter(a -> !a.isBlank());
+                return state.passive(appId, key, answer.get(), last);
             }
             return last ? handOff(account, message) : Optional.empty();
         });
@@ -120,7 +118,7 @@ class ReplyCoordinator {
                 return;
             }
             Optional<String> pending = message.kind() == InboundMessage.Kind.TEXT
-                    ? store.popPending(account.appId(), message.openid()) : Optional.empty();
+                    ? lateDelivery.takePending(account.appId(), message.openid()) : Optional.empty();
             reply = pending.map(Reply::of).orElseGet(() -> conversation.handle(message));
         } catch (RuntimeException e) {
             log.error("Conversation failed for message {}", message.messageKey(), e);
@@ -133,37 +131,20 @@ class ReplyCoordinator {
         String text = reply.isEmpty() ? "" : reply.text();
         boolean handedOff;
         try {
-            handedOff = store.saveAnswer(account.appId(), message.messageKey(), text);
+            handedOff = state.saveAnswer(account.appId(), message.messageKey(), text);
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
             return;
         }
         future.complete(text);
-        if (!text.isBlank() && handedOff && store.claimDelivery(account.appId(), message.messageKey())) {
+        if (state.claimLateDelivery(account.appId(), message.messageKey(), text, handedOff)) {
             lateDelivery.deliver(account, message.openid(), message.messageKey(), text, reply.generated());
         }
     }
 
-    /**
-     * An answer found by a waiting delivery. Once the answer has been handed off to asynchronous
-     * delivery, the passive reply competes for the one delivery claim: whoever wins sends it, so
-     * the user never gets it both passively and as a customer-service message.
-     */
-    private Optional<String> passive(Account account, InboundMessage message, String answer) {
-        if (store.handedOff(account.appId(), message.messageKey())
-                && !store.claimDelivery(account.appId(), message.messageKey())) {
-            return Optional.empty();
-        }
-        return Optional.of(answer).filter(a -> !a.isBlank());
-    }
-
     /** The final attempt ran out of time: the answer goes out later, unless it just arrived. */
     private Optional<String> handOff(Account account, InboundMessage message) {
-        store.markHandedOff(account.appId(), message.messageKey());
-        Optional<String> answer = store.answer(account.appId(), message.messageKey());
-        if (answer.isPresent() && store.claimDelivery(account.appId(), message.messageKey())) {
-            return answer.filter(a -> !a.isBlank());
-        }
-        return lateDelivery.placeholder(account);
+        Optional<String> claimed = state.handOff(account.appId(), message.messageKey());
+        return claimed.isPresent() ? claimed.filter(a -> !a.isBlank()) : lateDelivery.placeholder(account);
     }
 }

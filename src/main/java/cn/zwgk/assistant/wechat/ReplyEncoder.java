@@ -1,5 +1,7 @@
 package cn.zwgk.assistant.wechat;
 
+import java.time.Clock;
+
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.conversation.InboundMessage;
@@ -7,7 +9,8 @@ import cn.zwgk.assistant.conversation.Reply;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
 /**
- * Builds the passive reply XML with WxJava, encrypted when the request was. WxJava writes the text
+ * Builds the passive reply XML with WxJava, sealed with {@link MessageCrypto} when the request was
+ * encrypted (the same implementation that opened it). WxJava writes the text
  * into a CDATA section as it is, so the text is made safe for that first: characters XML forbids
  * are dropped and {@code ]]>} is split across two sections, so that no answer (one quoting a
  * user's words, say) can end the section early and rewrite the reply.
@@ -15,10 +18,10 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 @Component
 class ReplyEncoder {
 
-    private final WechatClients clients;
+    private final Clock clock;
 
-    ReplyEncoder(WechatClients clients) {
-        this.clients = clients;
+    ReplyEncoder(Clock clock) {
+        this.clock = clock;
     }
 
     String encode(Account account, InboundMessage to, String text, boolean encrypt) {
@@ -29,7 +32,8 @@ class ReplyEncoder {
                 .fromUser(account.originalId())
                 .toUser(to.openid())
                 .build();
-        return encrypt ? out.toEncryptedXml(clients.service(account.appId()).getWxMpConfigStorage()) : out.toXml();
+        String xml = out.toXml();
+        return encrypt ? MessageCrypto.seal(account, xml, clock.instant().getEpochSecond()) : xml;
     }
 
     static String cdataSafe(String text) {

@@ -159,6 +159,16 @@ class MessageCryptoTest {
     }
 
     @Test
+    void wxJavaWouldOpenWhatIsRefusedHereForItsPadding() {
+        // Why the webhook keeps its own decryption: WxJava reads a pad byte out of range as no padding.
+        byte[] plain = layout(V_PLAIN, V_APP_ID, 64);
+        plain[plain.length - 1] = 33;
+        String cipherText = rawEncrypt(plain);
+        assertThat(new WxCryptUtil(V_TOKEN, V_KEY, V_APP_ID).decrypt(cipherText)).isEqualTo(V_PLAIN);
+        assertThatThrownBy(() -> MessageCrypto.decrypt(V_KEY, cipherText)).isInstanceOf(BadMessageException.class);
+    }
+
+    @Test
     void correctlyLaidOutPlaintextDecrypts() {
         // The control for the two padding tests above: the same layout, unmodified, is accepted.
         assertThat(MessageCrypto.decrypt(V_KEY, rawEncrypt(layout(V_PLAIN, V_APP_ID, 64))).xml()).isEqualTo(V_PLAIN);

@@ -2,12 +2,15 @@ package cn.zwgk.assistant.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import cn.zwgk.assistant.conversation.InboundMessage;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 
 class ReplyEncoderTest {
 
@@ -15,7 +18,24 @@ class ReplyEncoderTest {
     private static final InboundMessage TO = new InboundMessage("wxapp", "oUser", InboundMessage.Kind.TEXT, "x",
             null, null, "1", Instant.now());
 
-    private final ReplyEncoder encoder = new ReplyEncoder(null);
+    private static final Account SAFE = new Account("wxb11529c136998cb6", "gh_app", "测试", "pamtest",
+            "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "secret", true);
+
+    private final ReplyEncoder encoder = new ReplyEncoder(
+            Clock.fixed(Instant.ofEpochSecond(1714036504), ZoneOffset.UTC));
+
+    @Test
+    void encryptedReplyIsSignedAndOpenedByWxJava() {
+        String sealed = encoder.encode(SAFE, TO, "您好😀", true);
+        Map<String, String> envelope = SafeXml.parse(sealed);
+        assertThat(envelope).containsKeys("Encrypt", "MsgSignature", "Nonce").containsEntry("TimeStamp", "1714036504");
+        assertThat(envelope.get("MsgSignature")).isEqualTo(MessageCrypto.signature(SAFE.token(),
+                "1714036504", envelope.get("Nonce"), envelope.get("Encrypt")));
+        String inner = new WxCryptUtil(SAFE.token(), SAFE.aesKey(), SAFE.appId()).decryptXml(
+                envelope.get("MsgSignature"), "1714036504", envelope.get("Nonce"), sealed);
+        assertThat(SafeXml.parse(inner)).containsEntry("ToUserName", "oUser").containsEntry("FromUserName", "gh_app")
+                .containsEntry("Content", "您好😀");
+    }
 
     @Test
     void plainReplySwapsSenderAndRecipient() {

@@ -3,23 +3,19 @@ package cn.zwgk.assistant.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import cn.zwgk.assistant.platform.PlatformProperties;
@@ -33,18 +29,12 @@ class WechatPortalControllerReplyPathTest {
 
     private final ReplyCoordinator coordinator = mock(ReplyCoordinator.class);
     private final ReplyEncoder encoder = mock(ReplyEncoder.class);
-    private final ReplayGuard replayGuard = mock(ReplayGuard.class);
     private final WechatPortalController controller = new WechatPortalController(
-            new AccountRegistry(new PlatformProperties("channel-config", "./data", null, "t:", 0, null),
-                    new MockEnvironment().withProperty("WECHAT_MODE", "compatible")),
-            properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()), replayGuard,
-            Clock.systemUTC());
+            properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()));
+    private final Account account = new AccountRegistry(
+            new PlatformProperties("channel-config", "./data", null, "t:", 0, null),
+            new MockEnvironment().withProperty("WECHAT_MODE", "compatible")).find("wx5f8e2d1c0b9a7e01").orElseThrow();
     private final WechatTestClient wechat = WechatTestClient.defaultAccount(0);
-
-    @BeforeEach
-    void firstSight() {
-        when(replayGuard.admit(anyString(), anyString(), anyLong(), anyString())).thenReturn(ReplayGuard.Verdict.FIRST);
-    }
 
     @Test
     void readyAnswerIsWrittenWithoutGoingAsynchronous() throws Exception {
@@ -53,7 +43,7 @@ class WechatPortalControllerReplyPathTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         CompletableFuture<ResponseEntity<String>> result =
-                controller.receive("wx5f8e2d1c0b9a7e01", signedGreeting(), response);
+                controller.receive(checkedGreeting(), response);
 
         assertThat(result).isNull();
         assertThat(response.getStatus()).isEqualTo(200);
@@ -70,7 +60,7 @@ class WechatPortalControllerReplyPathTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         CompletableFuture<ResponseEntity<String>> result =
-                controller.receive("wx5f8e2d1c0b9a7e01", signedGreeting(), response);
+                controller.receive(checkedGreeting(), response);
 
         assertThat(result).isNotNull().isNotDone();
         assertThat(response.getContentAsByteArray()).isEmpty();
@@ -78,15 +68,11 @@ class WechatPortalControllerReplyPathTest {
         assertThat(result.get(1, TimeUnit.SECONDS).getBody()).isEqualTo("<xml>later</xml>");
     }
 
-    private MockHttpServletRequest signedGreeting() {
+    /** A plaintext greeting as {@link WebhookGuard} passes it on. */
+    private CheckedRequest checkedGreeting() {
         String ts = Long.toString(System.currentTimeMillis() / 1000);
-        String nonce = "12345";
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/wechat/portal/wx5f8e2d1c0b9a7e01");
-        request.setQueryString("signature=" + WechatTestClient.sign(wechat.token(), ts, nonce)
-                + "&timestamp=" + ts + "&nonce=" + nonce);
-        request.setContentType("text/xml");
-        request.setContent(wechat.textXml("oPath1", "你好", WechatTestClient.nextMsgId()).getBytes(StandardCharsets.UTF_8));
-        return request;
+        return new CheckedRequest(account, ts, "12345", null, false,
+                wechat.textXml("oPath1", "你好", WechatTestClient.nextMsgId()), true, System.nanoTime());
     }
 
     private static WechatProperties properties() {

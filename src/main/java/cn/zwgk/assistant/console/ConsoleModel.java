@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.console;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,8 +12,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every console page shows around its content: who is signed in and the menu for their roles. */
-@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+/**
+ * What every console page shows around its content: who is signed in, the menu for their roles and the
+ * office's time zone. The screens live with their features, in each feature's {@code web} package; the
+ * advice names those packages by name, so that no feature depends on the console.
+ */
+@ControllerAdvice(basePackages = {"cn.zwgk.assistant.console", "cn.zwgk.assistant.access.web",
+        "cn.zwgk.assistant.calendar.web", "cn.zwgk.assistant.conversation.web", "cn.zwgk.assistant.disclosure.web",
+        "cn.zwgk.assistant.faq.web", "cn.zwgk.assistant.handoff.web", "cn.zwgk.assistant.knowledge.web",
+        "cn.zwgk.assistant.opinion.web", "cn.zwgk.assistant.reminder.web", "cn.zwgk.assistant.staff.web",
+        "cn.zwgk.assistant.wechat.web"})
 class ConsoleModel {
 
     /** A menu entry, visible to any of {@code roles}. */
@@ -38,6 +47,11 @@ class ConsoleModel {
             new MenuItem("/console/conversations", "对话记录", Set.of("ADMIN", "SUPERVISOR")),
             new MenuItem("/console/users", "账号", ADMIN),
             new MenuItem("/console/config", "渠道配置", ADMIN));
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return DashboardController.OFFICE_ZONE;
+    }
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,6 +29,7 @@ import cn.zwgk.assistant.disclosure.CaseStatus;
 import cn.zwgk.assistant.disclosure.CaseView;
 import cn.zwgk.assistant.disclosure.DisclosureService;
 import cn.zwgk.assistant.disclosure.IllegalTransitionException;
+import cn.zwgk.assistant.disclosure.ReplyKind;
 import cn.zwgk.assistant.platform.Texts;
 
 /**
@@ -46,19 +49,19 @@ class CasesConsoleController {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DisclosureService disclosures;
-    private final CaseLabels labels;
     private final Texts texts;
+    private final MessageSource messages;
 
-    CasesConsoleController(DisclosureService disclosures, CaseLabels labels, Texts texts) {
+    CasesConsoleController(DisclosureService disclosures, Texts texts, MessageSource messages) {
         this.disclosures = disclosures;
-        this.labels = labels;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/cases")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String dueBefore, Model model) {
-        CaseStatus s = labels.status(status);
+        CaseStatus s = status(status);
         String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         LocalDate due = null;
         if (dueBefore != null && !dueBefore.isBlank()) {
@@ -78,7 +81,7 @@ class CasesConsoleController {
         model.addAttribute("filterStatus", s == null ? "" : s.name());
         model.addAttribute("filterQ", q == null ? "" : q);
         model.addAttribute("filterDue", dueBefore == null ? "" : dueBefore);
-        labels.addTo(model);
+        addChoices(model);
         return "disclosure/cases";
     }
 
@@ -96,18 +99,18 @@ class CasesConsoleController {
         }
         String error = null;
         if (!CaseActions.FROM.get(action).contains(c.status())) {
-            error = texts.get("console.cases.not-allowed", labels.statusLabel(c.status()), labels.actionLabel(action));
+            error = texts.get("console.cases.not-allowed", word("case.status.", c.status()), word("case.action.", action));
         }
         try {
             if (error == null) {
                 disclosures.act(trackingNo, action, CaseActions.read(action, form), user.getName());
-                flash.addFlashAttribute("ok", texts.get("console.cases.done", trackingNo, labels.actionLabel(action)));
+                flash.addFlashAttribute("ok", texts.get("console.cases.done", trackingNo, word("case.action.", action)));
                 return "redirect:/console/cases/" + trackingNo;
             }
         } catch (CaseActions.InvalidForm e) {
             error = texts.get("console.cases.invalid." + e.key);
         } catch (IllegalTransitionException | IllegalArgumentException e) {
-            error = texts.get("console.cases.refused", labels.actionLabel(action), e.getMessage());
+            error = texts.get("console.cases.refused", word("case.action.", action), e.getMessage());
         } catch (OptimisticLockingFailureException e) {
             error = texts.get("console.cases.conflict");
         }
@@ -126,7 +129,7 @@ class CasesConsoleController {
             var added = disclosures.attach(trackingNo, chosen, user.getName());
             flash.addFlashAttribute("ok", texts.get("console.cases.attached", added.size()));
         } catch (IllegalArgumentException | IllegalTransitionException e) {
-            flash.addFlashAttribute("error", texts.get("console.cases.refused", texts.get("console.cases.action.attach"),
+            flash.addFlashAttribute("error", texts.get("console.cases.refused", word("case.action.", "attach"),
                     e.getMessage()));
         }
         return "redirect:/console/cases/" + trackingNo;
@@ -135,7 +138,7 @@ class CasesConsoleController {
     private String page(String trackingNo, Model model, HttpServletResponse response, String failedAction,
                         Map<String, String> input) {
         CaseView c = disclosures.find(trackingNo).orElse(null);
-        labels.addTo(model);
+        addChoices(model);
         if (c == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("error", texts.get("console.cases.not-found", trackingNo));
@@ -147,11 +150,33 @@ class CasesConsoleController {
         }
         model.addAttribute("c", c);
         model.addAttribute("timeline", c.timeline().stream().map(e -> new TimelineRow(time(e.at()), e.actor(),
-                labels.actionLabel(e.action()), e.fromStatus(), e.toStatus(), e.detail())).toList());
+                word("case.action.", e.action()), e.fromStatus(), e.toStatus(), e.detail())).toList());
         model.addAttribute("actions", CaseActions.available(c.status()));
         model.addAttribute("failedAction", failedAction == null ? "" : failedAction);
         model.addAttribute("input", input);
         return "disclosure/case";
+    }
+
+    private static void addChoices(Model model) {
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("replyKinds", ReplyKind.values());
+    }
+
+    /** The status named, or null for blank or unknown text. */
+    private static CaseStatus status(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return CaseStatus.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The staff-facing word for a value (from the message bundle), or the value itself when there is none. */
+    private String word(String prefix, String value) {
+        return messages.getMessage(prefix + value, null, value, LocaleContextHolder.getLocale());
     }
 
     private static String time(String at) {

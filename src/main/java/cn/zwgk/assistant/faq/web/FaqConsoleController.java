@@ -55,7 +55,6 @@ class FaqConsoleController {
                 ? new Form(null, question, "", "", "", LocalDate.now(OFFICE_ZONE).toString(), "")
                 : new Form(base.lineage(), base.question(), String.join("\n", base.phrasings()), base.answer(),
                         base.source(), base.validFrom().toString(), base.validUntil() == null ? "" : base.validUntil().toString()));
-        model.addAttribute("statuses", STATUS_LABELS);
         return "faq/faq";
     }
 
@@ -134,7 +133,4 @@ class FaqConsoleController {
     record Form(Long lineage, String question, String phrasings, String answer, String source, String validFrom,
                 String validUntil) {
     }
-
-    static final java.util.Map<String, String> STATUS_LABELS = java.util.Map.of("PENDING", "待审核", "APPROVED", "已发布",
-            "WITHDRAWN", "已撤回", "SUPERSEDED", "已被新版本取代");
 }

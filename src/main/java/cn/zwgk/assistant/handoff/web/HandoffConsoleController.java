@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,19 +41,20 @@ class HandoffConsoleController {
     private final ConversationLog log;
     private final DisclosureService cases;
     private final Texts texts;
+    private final MessageSource messages;
 
     HandoffConsoleController(HandoffService handoffs, ConversationLog log, DisclosureService cases,
-                             Texts texts) {
+                             Texts texts, MessageSource messages) {
         this.handoffs = handoffs;
         this.log = log;
         this.cases = cases;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/handoff")
     String queue(Model model) {
         model.addAttribute("handoffs", handoffs.queue());
-        model.addAttribute("statuses", STATUS_LABELS);
         return "handoff/handoff-queue";
     }
 
@@ -65,12 +68,11 @@ class HandoffConsoleController {
         Map<Long, String> delivery = new LinkedHashMap<>();
         messages.forEach(m -> delivery.put(m.id(), deliveryLabel(handoffs.deliveryState(m.deliveryKey()))));
         model.addAttribute("handoff", h);
-        model.addAttribute("statuses", STATUS_LABELS);
         model.addAttribute("before", before);
         model.addAttribute("messages", messages);
         model.addAttribute("delivery", delivery);
         model.addAttribute("cases", cases.openForApplicant(h.appId(), h.openid(), 5).stream()
-                .map(c -> new OpenCase(c.trackingNo(), texts.get("console.cases.status." + c.status()), c.dueOn())).toList());
+                .map(c -> new OpenCase(c.trackingNo(), c.status(), c.dueOn())).toList());
         model.addAttribute("maxReply", MAX_REPLY);
         return "handoff/handoff";
     }
@@ -109,14 +111,13 @@ class HandoffConsoleController {
     record OpenCase(String trackingNo, String status, String dueOn) {
     }
 
-    static final Map<String, String> STATUS_LABELS = Map.of("WAITING", "等待接入", "HELD", "服务中", "CLOSED", "已结束");
-
-    private static String deliveryLabel(String state) {
-        return switch (Optional.ofNullable(state).orElse("")) {
-            case "SENT" -> "已送达微信";
-            case "FAILED" -> "未能发送（超出客服消息时限或条数）";
-            case "" -> "";
-            default -> "发送中";
+    /** How far a reply got, in the words of the message bundle ({@code handoff.delivery.*}); blank when unknown. */
+    private String deliveryLabel(String state) {
+        String shown = switch (Optional.ofNullable(state).orElse("")) {
+            case "SENT", "FAILED" -> state;
+            case "" -> null;
+            default -> "PENDING";
         };
+        return shown == null ? "" : messages.getMessage("handoff.delivery." + shown, null, LocaleContextHolder.getLocale());
     }
 }

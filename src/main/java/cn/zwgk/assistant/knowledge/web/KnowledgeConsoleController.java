@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +40,12 @@ class KnowledgeConsoleController {
 
     private final KnowledgeService knowledge;
     private final Texts texts;
+    private final MessageSource messages;
 
-    KnowledgeConsoleController(KnowledgeService knowledge, Texts texts) {
+    KnowledgeConsoleController(KnowledgeService knowledge, Texts texts, MessageSource messages) {
         this.knowledge = knowledge;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/kb")
@@ -77,7 +81,7 @@ class KnowledgeConsoleController {
         List<ImportResult> failed = results.stream().filter(ImportResult::failed).toList();
         if (!imported.isEmpty()) {
             flash.addFlashAttribute("ok", texts.get("console.kb.uploaded", imported.size(), imported.stream()
-                    .map(r -> "《" + r.title() + "》" + texts.get("console.kb.outcome." + r.outcome()))
+                    .map(r -> "《" + r.title() + "》" + messages.getMessage("kb.outcome." + r.outcome(), null, LocaleContextHolder.getLocale()))
                     .collect(Collectors.joining("；"))));
         }
         if (!failed.isEmpty()) {

@@ -32,7 +32,6 @@ class AlertConsoleController {
         model.addAttribute("alerts", alerts.all());
         model.addAttribute("pendingCount", alerts.all().stream()
                 .filter(a -> a.status() == OpinionAlert.Status.PENDING).count());
-        model.addAttribute("labels", OpinionLabels.all());
         return "opinion/alerts";
     }
 

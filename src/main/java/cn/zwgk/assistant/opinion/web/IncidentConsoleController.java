@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +35,13 @@ class IncidentConsoleController {
     private final IncidentService incidents;
     private final StaffDirectory staff;
     private final Texts texts;
+    private final MessageSource messages;
 
-    IncidentConsoleController(IncidentService incidents, StaffDirectory staff, Texts texts) {
+    IncidentConsoleController(IncidentService incidents, StaffDirectory staff, Texts texts, MessageSource messages) {
         this.incidents = incidents;
         this.staff = staff;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/incidents")
@@ -88,7 +92,7 @@ class IncidentConsoleController {
 
     @PostMapping("/console/incidents/{id}/milestones/{name}")
     String milestone(@PathVariable long id, @PathVariable String name, Authentication user, RedirectAttributes flash) {
-        String label = OpinionLabels.MILESTONE.getOrDefault(name, name);
+        String label = messages.getMessage("milestone." + name, null, name, LocaleContextHolder.getLocale());
         try {
             boolean changed = incidents.completeMilestone(id, name, user.getName());
             flash.addFlashAttribute("ok", texts.get(changed ? "console.opinion.milestone-done"
@@ -148,7 +152,6 @@ class IncidentConsoleController {
         model.addAttribute("incidents", incidents.all());
         model.addAttribute("form", new IncidentForm(title, severity, keywords, responsible));
         model.addAttribute("officers", boundStaff());
-        model.addAttribute("labels", OpinionLabels.all());
         model.addAttribute("now", Instant.now());
         return "opinion/incidents";
     }
@@ -159,7 +162,6 @@ class IncidentConsoleController {
         model.addAttribute("current", incidents.current(id).orElse(null));
         model.addAttribute("draft", draft);
         model.addAttribute("secondApproval", incidents.secondApproval());
-        model.addAttribute("labels", OpinionLabels.all());
         model.addAttribute("now", Instant.now());
         return "opinion/incident";
     }

@@ -5,17 +5,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,6 +126,11 @@ class ReminderConsoleController {
         List<StaffMember> members = staff.all().stream().filter(StaffMember::active).toList();
         model.addAttribute("reminders", pending);
         model.addAttribute("subject", subject);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> subjects = new ArrayList<>(pending.stream().map(Reminder::subject).filter(Objects::nonNull).toList());
+        subjects.add(subject.strip());
+        model.addAttribute("subjectNames", SubjectNames.of(subjects, messages, locale));
+        model.addAttribute("subjectIsKey", SubjectNames.isKey(subject.strip()));
         model.addAttribute("form", form);
         model.addAttribute("members", members);
         model.addAttribute("roles", Role.values());

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.conversation.ConversationLog;
+import cn.zwgk.assistant.conversation.Intent;
 import cn.zwgk.assistant.conversation.LogFilter;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.support.Browser;
@@ -73,6 +74,10 @@ class ConversationLogBrowserIT {
             assertThat(browser.driver().findElements(By.cssSelector("#conversation-log img, #conversation-log script"))).isEmpty();
             assertThat(browser.driver().getTitle()).doesNotContain(marker);
             assertThat(browser.driver().getPageSource()).doesNotContain(openid);
+            String table = browser.driver().findElement(By.id("conversation-log")).getText();
+            for (Intent intent : Intent.values()) {
+                assertThat(table).as("intents are shown in Chinese").doesNotContain(intent.name());
+            }
         }
     }
 }

@@ -63,7 +63,9 @@ class OpinionConsoleIT {
         assertThat(handler.postForm("/console/incidents", Map.of("title", "越权登记", "severity", "GENERAL")).statusCode())
                 .isEqualTo(403);
         assertThat(incidents.all()).extracting(Incident::title).doesNotContain("越权登记");
-        assertThat(handler.get("/console/reminders").statusCode()).isEqualTo(200);
+        HttpResponse<String> remindersPage = handler.get("/console/reminders");
+        assertThat(remindersPage.statusCode()).isEqualTo(200);
+        assertThat(remindersPage.body()).doesNotContain("incident:12:response"); // no internal keys as hints
         assertThat(handler.get("/console/calendar").statusCode()).isEqualTo(200);
     }
 

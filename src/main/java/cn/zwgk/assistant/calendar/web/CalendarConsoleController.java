@@ -8,6 +8,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.zwgk.assistant.calendar.DayKind;
 import cn.zwgk.assistant.calendar.SpecialDay;
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
-import cn.zwgk.assistant.platform.Texts;
 
 /**
  * 工作日历: a year's holidays and make-up working days, whether the year's arrangement has been
@@ -34,11 +35,11 @@ class CalendarConsoleController {
     private static final int MAX_YEAR = 2100;
 
     private final WorkingDayCalendar calendar;
-    private final Texts texts;
+    private final MessageSource messages;
 
-    CalendarConsoleController(WorkingDayCalendar calendar, Texts texts) {
+    CalendarConsoleController(WorkingDayCalendar calendar, MessageSource messages) {
         this.calendar = calendar;
-        this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/calendar")
@@ -66,12 +67,12 @@ class CalendarConsoleController {
         if (date == null || date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR || label.isEmpty()
                 || label.length() > 100 || label.codePoints().anyMatch(Character::isISOControl)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", texts.get("console.admin.day-invalid"));
+            model.addAttribute("error", text("calendar.day-invalid"));
             int year = date == null || date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR ? thisYear() : date.getYear();
             return page(year, new DayForm(day, kind, name), model);
         }
         calendar.saveDay(new SpecialDay(date, dayKind, label));
-        flash.addFlashAttribute("ok", texts.get("console.admin.day-saved", date.toString(), label));
+        flash.addFlashAttribute("ok", text("calendar.day-saved", date.toString(), label));
         return "redirect:/console/calendar?year=" + date.getYear();
     }
 
@@ -81,11 +82,11 @@ class CalendarConsoleController {
         try {
             date = LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            flash.addFlashAttribute("error", texts.get("console.admin.day-invalid"));
+            flash.addFlashAttribute("error", text("calendar.day-invalid"));
             return "redirect:/console/calendar";
         }
         if (calendar.deleteDay(date)) {
-            flash.addFlashAttribute("ok", texts.get("console.admin.day-deleted", date.toString()));
+            flash.addFlashAttribute("ok", text("calendar.day-deleted", date.toString()));
         }
         return "redirect:/console/calendar?year=" + date.getYear();
     }
@@ -93,10 +94,10 @@ class CalendarConsoleController {
     @PostMapping("/console/calendar/years/{year}/publish")
     String publishYear(@PathVariable int year, @RequestParam(defaultValue = "") String source, RedirectAttributes flash) {
         if (year < MIN_YEAR || year > MAX_YEAR || source.isBlank() || source.strip().length() > 500) {
-            flash.addFlashAttribute("error", texts.get("console.admin.year-source"));
+            flash.addFlashAttribute("error", text("calendar.year-source"));
         } else {
             calendar.markYearPublished(year, source.strip());
-            flash.addFlashAttribute("ok", texts.get("console.admin.year-published", Integer.toString(year)));
+            flash.addFlashAttribute("ok", text("calendar.year-published", Integer.toString(year)));
         }
         return "redirect:/console/calendar?year=" + Math.min(Math.max(year, MIN_YEAR), MAX_YEAR);
     }
@@ -112,6 +113,10 @@ class CalendarConsoleController {
         model.addAttribute("missingYears", calendar.missingYears(thisYear(), 1));
         model.addAttribute("form", form);
         return "calendar/calendar";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private static int thisYear() {

@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +35,11 @@ class ConversationLogController {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(OFFICE_ZONE);
 
     private final ConversationLog log;
+    private final MessageSource messages;
 
-    ConversationLogController(ConversationLog log) {
+    ConversationLogController(ConversationLog log, MessageSource messages) {
         this.log = log;
+        this.messages = messages;
     }
 
     @GetMapping("/console/conversations")
@@ -65,8 +69,12 @@ class ConversationLogController {
         List<HourlyVolume> hours = log.volumeByHour(to.minus(Duration.ofHours(48)), to);
         return Map.of("labels", hours.stream().map(h -> HOUR.format(h.hour())).toList(),
                 "series", List.of(
-                        Map.of("name", "留言", "values", hours.stream().map(HourlyVolume::inbound).toList()),
-                        Map.of("name", "用户", "values", hours.stream().map(HourlyVolume::users).toList())));
+                        Map.of("name", word("dashboard.volume.messages"), "values", hours.stream().map(HourlyVolume::inbound).toList()),
+                        Map.of("name", word("dashboard.volume.users"), "values", hours.stream().map(HourlyVolume::users).toList())));
+    }
+
+    private String word(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private static Instant startOf(LocalDate day) {

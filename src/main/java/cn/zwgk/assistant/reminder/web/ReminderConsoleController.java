@@ -155,7 +155,8 @@ class ReminderConsoleController {
                 names.put(m.openid(), m.name());
             }
             if (m.department() != null && !m.department().isBlank()) {
-                names.put("dept:" + m.department().strip(), m.department().strip() + "（部门）");
+                names.put("dept:" + m.department().strip(), messages.getMessage("reminder.recipient.department",
+                        new Object[] {m.department().strip()}, LocaleContextHolder.getLocale()));
             }
         }
         return names;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +39,19 @@ class ConfigConsoleController {
 
     private final PlatformProperties platform;
     private final AccountRegistry accounts;
+    private final MessageSource messages;
 
-    ConfigConsoleController(PlatformProperties platform, AccountRegistry accounts) {
+    ConfigConsoleController(PlatformProperties platform, AccountRegistry accounts, MessageSource messages) {
         this.platform = platform;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
-    /** One configuration file: key/value entries (YAML) or its lines (other text). */
-    record ConfigFile(String path, List<Entry> entries, String text, String problem) {
+    /**
+     * One configuration file: key/value entries (YAML) or its lines (other text), or the message key of
+     * why it is not shown, with the {@code cause} that message names.
+     */
+    record ConfigFile(String path, List<Entry> entries, String text, String problem, String cause) {
     }
 
     record Entry(String key, String value, boolean masked) {
@@ -64,7 +71,8 @@ class ConfigConsoleController {
                 files.add(read(dir, file, secrets));
             }
         } catch (IOException e) {
-            model.addAttribute("error", "无法读取渠道配置目录：" + e.getClass().getSimpleName());
+            model.addAttribute("error", messages.getMessage("config.unreadable", new Object[] {e.getClass().getSimpleName()},
+                    LocaleContextHolder.getLocale()));
         }
         Account preferred = accounts.defaultAccount();
         model.addAttribute("accounts", accounts.all().stream().map(a -> new AccountView(a.appId(), a.originalId(), a.name(),
@@ -80,20 +88,20 @@ class ConfigConsoleController {
         String name = dir.relativize(file).toString().replace('\\', '/');
         try {
             if (Files.size(file) > MAX_FILE) {
-                return new ConfigFile(name, List.of(), null, "文件过大，未显示");
+                return new ConfigFile(name, List.of(), null, "config.too-large", null);
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (!name.endsWith(".yml") && !name.endsWith(".yaml")) {
-                return new ConfigFile(name, List.of(), scrub(text, secrets), null);
+                return new ConfigFile(name, List.of(), scrub(text, secrets), null, null);
             }
             Map<String, String> flat = new LinkedHashMap<>();
             flatten("", new Yaml(new SafeConstructor(new LoaderOptions())).load(text), flat);
             List<Entry> entries = flat.entrySet().stream().map(e -> sensitive(e.getKey())
                     ? new Entry(e.getKey(), MASK, true)
                     : new Entry(e.getKey(), scrub(e.getValue(), secrets), false)).toList();
-            return new ConfigFile(name, entries, null, null);
+            return new ConfigFile(name, entries, null, null, null);
         } catch (IOException | RuntimeException e) {
-            return new ConfigFile(name, List.of(), null, "无法解析：" + e.getClass().getSimpleName());
+            return new ConfigFile(name, List.of(), null, "config.unparsable", e.getClass().getSimpleName());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import cn.zwgk.assistant.calendar.DayKind;
 import cn.zwgk.assistant.conversation.InboundMessage;
 import cn.zwgk.assistant.conversation.Intent;
 import cn.zwgk.assistant.disclosure.CaseStatus;
@@ -17,6 +18,7 @@ import cn.zwgk.assistant.disclosure.IntakeChannel;
 import cn.zwgk.assistant.disclosure.ReplyKind;
 import cn.zwgk.assistant.faq.StandardAnswer;
 import cn.zwgk.assistant.handoff.Handoff;
+import cn.zwgk.assistant.knowledge.KnowledgeDocument;
 import cn.zwgk.assistant.opinion.Incident;
 import cn.zwgk.assistant.opinion.Milestone;
 import cn.zwgk.assistant.opinion.OpinionAlert;
@@ -44,9 +46,12 @@ class ConsoleWordsTest {
         add(keys, "intent.", Intent.values());
         add(keys, "message.kind.", InboundMessage.Kind.values());
         add(keys, "role.", Role.values());
+        add(keys, "day.kind.", DayKind.values());
         Stream.of(Milestone.AUTHORITATIVE_INFO, Milestone.PRESS_CONFERENCE, Milestone.RESPONSE).forEach(m -> keys.add("milestone." + m));
         Stream.of("EXTRACTIVE", "GENERATIVE", "NO_EVIDENCE", "LOADING").forEach(m -> keys.add("answer.mode." + m));
         Stream.of("CREATED", "UPDATED", "UNCHANGED", "FAILED").forEach(o -> keys.add("kb.outcome." + o));
+        Stream.of(KnowledgeDocument.CURRENT, KnowledgeDocument.REPEALED, KnowledgeDocument.SUPERSEDED)
+                .forEach(s -> keys.add("kb.status." + s));
         Stream.of("subscribe", "unsubscribe", "click", "view", "scan").forEach(e -> keys.add("event." + e));
         for (String key : keys) {
             assertThat(messages.getMessage(key, null, null, Locale.SIMPLIFIED_CHINESE)).as(key)

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.console;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,12 +12,21 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every console page shows around its content: who is signed in and the menu for their roles. */
-@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+/**
+ * What every console page shows around its content: who is signed in, the menu for their roles and the
+ * office's time zone. The screens live with their features, in each feature's {@code web} package; the
+ * advice names those packages by name, so that no feature depends on the console (a new feature's
+ * {@code web} package goes in this list; ConsoleModelTest checks that none is missing).
+ */
+@ControllerAdvice(basePackages = {"cn.zwgk.assistant.console", "cn.zwgk.assistant.access.web",
+        "cn.zwgk.assistant.calendar.web", "cn.zwgk.assistant.conversation.web", "cn.zwgk.assistant.disclosure.web",
+        "cn.zwgk.assistant.faq.web", "cn.zwgk.assistant.handoff.web", "cn.zwgk.assistant.knowledge.web",
+        "cn.zwgk.assistant.opinion.web", "cn.zwgk.assistant.reminder.web", "cn.zwgk.assistant.staff.web",
+        "cn.zwgk.assistant.wechat.web"})
 class ConsoleModel {
 
-    /** A menu entry, visible to any of {@code roles}. */
-    record MenuItem(String path, String label, Set<String> roles) {
+    /** A menu entry, visible to any of {@code roles}; its name is the message {@code labelKey} (messages.properties). */
+    record MenuItem(String path, String labelKey, Set<String> roles) {
     }
 
     private static final Set<String> ALL = Set.of("ADMIN", "HANDLER", "SUPERVISOR", "COMMS");
@@ -25,19 +35,24 @@ class ConsoleModel {
     private static final Set<String> ADMIN = Set.of("ADMIN");
 
     static final List<MenuItem> MENU = List.of(
-            new MenuItem("/console", "工作台", ALL),
-            new MenuItem("/console/kb", "知识库", ALL),
-            new MenuItem("/console/gaps", "待完善问题", CASEWORK),
-            new MenuItem("/console/faq", "标准问答", CASEWORK),
-            new MenuItem("/console/cases", "依申请公开", CASEWORK),
-            new MenuItem("/console/handoff", "人工服务", CASEWORK),
-            new MenuItem("/console/incidents", "舆情与口径", OPINION),
-            new MenuItem("/console/reminders", "提醒", ALL),
-            new MenuItem("/console/staff", "工作人员", ADMIN),
-            new MenuItem("/console/calendar", "工作日历", ALL),
-            new MenuItem("/console/conversations", "对话记录", Set.of("ADMIN", "SUPERVISOR")),
-            new MenuItem("/console/users", "账号", ADMIN),
-            new MenuItem("/console/config", "渠道配置", ADMIN));
+            new MenuItem("/console", "menu.dashboard", ALL),
+            new MenuItem("/console/kb", "menu.kb", ALL),
+            new MenuItem("/console/gaps", "menu.gaps", CASEWORK),
+            new MenuItem("/console/faq", "menu.faq", CASEWORK),
+            new MenuItem("/console/cases", "menu.cases", CASEWORK),
+            new MenuItem("/console/handoff", "menu.handoff", CASEWORK),
+            new MenuItem("/console/incidents", "menu.incidents", OPINION),
+            new MenuItem("/console/reminders", "menu.reminders", ALL),
+            new MenuItem("/console/staff", "menu.staff", ADMIN),
+            new MenuItem("/console/calendar", "menu.calendar", ALL),
+            new MenuItem("/console/conversations", "menu.conversations", Set.of("ADMIN", "SUPERVISOR")),
+            new MenuItem("/console/users", "menu.users", ADMIN),
+            new MenuItem("/console/config", "menu.config", ADMIN));
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return DashboardController.OFFICE_ZONE;
+    }
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {

@@ -29,6 +29,7 @@ import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.staff.StaffMember;
 import cn.zwgk.assistant.support.ConsoleSession;
+import cn.zwgk.assistant.support.ConsoleUsers;
 import cn.zwgk.assistant.support.IntegrationTest;
 import cn.zwgk.assistant.support.WechatTestClient;
 
@@ -65,8 +66,8 @@ class AdminConsoleIT {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         StaffMember member = staff.add("提醒接收人" + tag, "办公室", Set.of(Role.HANDLER), "oRemind" + tag, null);
         ConsoleSession handler = new ConsoleSession(port);
-        String name = OpinionConsoleIT.user(accounts, "handler-", Role.HANDLER);
-        handler.login(name, OpinionConsoleIT.PASSWORD);
+        String name = ConsoleUsers.unique(accounts, "handler-", Role.HANDLER);
+        handler.login(name, ConsoleUsers.PASSWORD);
         handler.get("/console");
         assertThat(handler.get("/console/reminders").body()).contains(member.name()).contains("value=\"oRemind" + tag + "\"");
         String future = LocalDateTime.now(ZONE).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString();
@@ -99,7 +100,7 @@ class AdminConsoleIT {
         String row = page.substring(page.indexOf("id=\"reminder-" + created.id() + "\""));
         assertThat(row.substring(0, row.indexOf("</tr>"))).contains(member.name()).doesNotContain("未登记");
 
-        assertThat(OpinionConsoleIT.submit(handler, "/console/reminders/" + created.id() + "/cancel", Map.of())).contains("提醒 #" + created.id() + " 已取消")
+        assertThat(ConsoleUsers.submit(handler, "/console/reminders/" + created.id() + "/cancel", Map.of())).contains("提醒 #" + created.id() + " 已取消")
                 .doesNotContain("reminder-" + created.id() + "\"");
         assertThat(reminders.get(created.id()).orElseThrow().status()).isEqualTo(Reminder.Status.CANCELLED);
     }
@@ -146,16 +147,16 @@ class AdminConsoleIT {
         assertThat(admin.postForm("/console/users", Map.of("username", name, "displayName", "办事员",
                 "password", "clerk-password-1", "roles", "HANDLER")).statusCode()).isEqualTo(302);
         assertThat(admin.get("/console/users").body()).contains("已创建账号 " + name).contains("user-" + name);
-        assertThat(OpinionConsoleIT.submit(admin, "/console/users/" + name + "/roles", Map.of("roles", "SUPERVISOR")))
+        assertThat(ConsoleUsers.submit(admin, "/console/users/" + name + "/roles", Map.of("roles", "SUPERVISOR")))
                 .contains("已更新 " + name + " 的角色");
         assertThat(accounts.find(name).orElseThrow().roles()).containsExactly(Role.SUPERVISOR);
 
-        assertThat(OpinionConsoleIT.submit(admin, "/console/users/" + name + "/enabled", Map.of("value", "false")))
+        assertThat(ConsoleUsers.submit(admin, "/console/users/" + name + "/enabled", Map.of("value", "false")))
                 .contains("已停用账号 " + name);
         assertThat(accounts.find(name).map(ConsoleUser::enabled)).contains(false);
         assertThat(new ConsoleSession(port).login(name, "clerk-password-1").headers().firstValue("Location").orElseThrow())
                 .contains("/login?error");
-        OpinionConsoleIT.submit(admin, "/console/users/" + name + "/enabled", Map.of("value", "true"));
+        ConsoleUsers.submit(admin, "/console/users/" + name + "/enabled", Map.of("value", "true"));
 
         ConsoleSession wrong = new ConsoleSession(port);
         for (int i = 0; i < 5; i++) {
@@ -163,18 +164,18 @@ class AdminConsoleIT {
         }
         assertThat(accounts.find(name).orElseThrow().failedLogins()).isPositive();
         assertThat(admin.get("/console/users").body()).contains("解除登录限制");
-        assertThat(OpinionConsoleIT.submit(admin, "/console/users/" + name + "/unlock", Map.of())).contains("已解除");
+        assertThat(ConsoleUsers.submit(admin, "/console/users/" + name + "/unlock", Map.of())).contains("已解除");
         assertThat(accounts.find(name).orElseThrow().failedLogins()).isZero();
 
-        assertThat(OpinionConsoleIT.submit(admin, "/console/users/" + name + "/password",
+        assertThat(ConsoleUsers.submit(admin, "/console/users/" + name + "/password",
                 Map.of("password", "new-clerk-password-2"))).contains("已重置 " + name + " 的密码");
         assertThat(new ConsoleSession(port).login(name, "new-clerk-password-2").headers().firstValue("Location").orElseThrow())
                 .endsWith("/console");
 
         // the administrator cannot lock themselves out
-        assertThat(OpinionConsoleIT.submit(admin, "/console/users/admin/enabled", Map.of("value", "false")))
+        assertThat(ConsoleUsers.submit(admin, "/console/users/admin/enabled", Map.of("value", "false")))
                 .contains("不能停用自己的账号");
-        assertThat(OpinionConsoleIT.submit(admin, "/console/users/admin/roles", Map.of("roles", "HANDLER")))
+        assertThat(ConsoleUsers.submit(admin, "/console/users/admin/roles", Map.of("roles", "HANDLER")))
                 .contains("不能停用自己的账号");
         assertThat(accounts.find("admin").orElseThrow().enabled()).isTrue();
         assertThat(accounts.find("admin").orElseThrow().roles()).contains(Role.ADMIN);
@@ -189,22 +190,22 @@ class AdminConsoleIT {
                 "name", "春节"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("请填写日期");
-        assertThat(OpinionConsoleIT.submit(admin, "/console/calendar/days", Map.of("day", year + "-02-01", "kind", "HOLIDAY",
+        assertThat(ConsoleUsers.submit(admin, "/console/calendar/days", Map.of("day", year + "-02-01", "kind", "HOLIDAY",
                 "name", "春节"))).contains("已保存 " + year + "-02-01（春节）");
-        OpinionConsoleIT.submit(admin, "/console/calendar/days", Map.of("day", year + "-02-04", "kind", "WORKDAY", "name", "春节调休上班"));
+        ConsoleUsers.submit(admin, "/console/calendar/days", Map.of("day", year + "-02-04", "kind", "WORKDAY", "name", "春节调休上班"));
         assertThat(calendar.specialDays(year)).extracting(SpecialDay::kind).containsExactly(DayKind.HOLIDAY, DayKind.WORKDAY);
-        OpinionConsoleIT.submit(admin, "/console/calendar/days", Map.of("day", year + "-02-01", "kind", "HOLIDAY", "name", "春节假期"));
+        ConsoleUsers.submit(admin, "/console/calendar/days", Map.of("day", year + "-02-01", "kind", "HOLIDAY", "name", "春节假期"));
         assertThat(calendar.specialDays(year).get(0).name()).isEqualTo("春节假期");
-        OpinionConsoleIT.submit(admin, "/console/calendar/days/" + year + "-02-04/delete", Map.of());
+        ConsoleUsers.submit(admin, "/console/calendar/days/" + year + "-02-04/delete", Map.of());
         assertThat(calendar.isWorkingDay(LocalDate.of(year, 2, 4))).isEqualTo(
                 LocalDate.of(year, 2, 4).getDayOfWeek().getValue() <= 5);
-        OpinionConsoleIT.submit(admin, "/console/calendar/years/" + year + "/publish", Map.of("source", "国办发明电〔" + year + "〕1号"));
+        ConsoleUsers.submit(admin, "/console/calendar/years/" + year + "/publish", Map.of("source", "国办发明电〔" + year + "〕1号"));
         String page = admin.get("/console/calendar?year=" + year).body();
         assertThat(page).contains("已录入完整安排").contains("春节假期").doesNotContain("春节调休上班");
         assertThat(calendar.coveredYears()).contains(year);
 
         ConsoleSession handler = new ConsoleSession(port);
-        handler.login(OpinionConsoleIT.user(accounts, "cal-", Role.HANDLER), OpinionConsoleIT.PASSWORD);
+        handler.login(ConsoleUsers.unique(accounts, "cal-", Role.HANDLER), ConsoleUsers.PASSWORD);
         handler.get("/console");
         String view = handler.get("/console/calendar?year=" + year).body();
         assertThat(view).contains("春节假期").doesNotContain("id=\"day-form\"");

@@ -17,12 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.disclosure.CaseView;
 import cn.zwgk.assistant.disclosure.DisclosureService;
+import cn.zwgk.assistant.disclosure.web.CasesConsoleIT;
 import cn.zwgk.assistant.opinion.Incident;
 import cn.zwgk.assistant.opinion.IncidentService;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.staff.StaffMember;
 import cn.zwgk.assistant.support.ConsoleSession;
+import cn.zwgk.assistant.support.ConsoleUsers;
 import cn.zwgk.assistant.support.IntegrationTest;
 
 /**

@@ -20,6 +20,7 @@ import cn.zwgk.assistant.access.UserAccounts;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.support.Browser;
 import cn.zwgk.assistant.support.BrowserAvailable;
+import cn.zwgk.assistant.support.ConsoleUsers;
 import cn.zwgk.assistant.support.IntegrationTest;
 import cn.zwgk.assistant.support.SharedBrowser;
 

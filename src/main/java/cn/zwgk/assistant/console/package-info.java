@@ -1,9 +1,9 @@
 /**
- * The staff console: layout, navigation, sign-in and the dashboard.
+ * The console shell: layout, navigation, sign-in and the dashboard. Each feature owns its screens (its
+ * {@code web} package and {@code templates/<feature>/}); the access rules are in {@code access}.
  */
 @ApplicationModule(displayName = "Console",
-        allowedDependencies = { "platform", "access", "calendar", "conversation", "disclosure", "faq", "feedback",
-                "handoff", "knowledge", "opinion", "reminder", "staff", "wechat" })
+        allowedDependencies = { "platform", "disclosure", "feedback", "opinion", "reminder" })
 package cn.zwgk.assistant.console;
 
 import org.springframework.modulith.ApplicationModule;

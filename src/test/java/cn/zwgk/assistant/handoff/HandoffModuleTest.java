@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import cn.zwgk.assistant.disclosure.DisclosureService;
 import cn.zwgk.assistant.notification.OutboxService;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffNotifier;
@@ -29,6 +30,8 @@ class HandoffModuleTest {
     OutboxService outbox;
     @MockitoBean
     AccountRegistry accounts;
+    @MockitoBean
+    DisclosureService disclosures;
 
     @Autowired
     HandoffService handoffs;

@@ -11,6 +11,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.zwgk.assistant.knowledge.TextSimilarity;
 import cn.zwgk.assistant.notification.OutboxService;
+import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.staff.StaffNotifier;
 import cn.zwgk.assistant.support.ModuleTest;
 
@@ -27,6 +28,8 @@ class OpinionModuleTest {
     OutboxService outbox;
     @MockitoBean
     StaffNotifier notifier;
+    @MockitoBean
+    StaffDirectory directory;
 
     @Autowired
     IncidentService incidents;

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +27,6 @@ public class IncidentService {
     private final AuditLog audit;
     private final ResponseCatalog catalog;
     private final Clock clock;
-
-    @Autowired
-    IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
-                    AuditLog audit, ResponseCatalog catalog) {
-        this(repository, properties, events, audit, catalog, Clock.systemUTC());
-    }
 
     IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
                     AuditLog audit, ResponseCatalog catalog, Clock clock) {

@@ -28,9 +28,11 @@ final class QuestionWords {
             "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
 
     private final SearchIndex index;
+    private final IndexQueries queries;
 
     QuestionWords(SearchIndex index) {
         this.index = index;
+        this.queries = new IndexQueries(index);
     }
 
     Query terms(String field, String question, Set<String> expansions) {
@@ -66,7 +68,7 @@ final class QuestionWords {
                 words.add(t);
             }
         }
-        return index.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
+        return queries.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
     }
 
     /** Whether some passage of the knowledge base holds every character pair of the phrase. */
@@ -74,7 +76,7 @@ final class QuestionWords {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         List<String> pairs = tokens(SearchIndex.BIGRAMS, ScriptConverter.forMatching(phrase));
         pairs.forEach(t -> all.add(new TermQuery(new Term(SearchIndex.BIGRAMS, t)), BooleanClause.Occur.MUST));
-        return pairs.isEmpty() || !index.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
+        return pairs.isEmpty() || !queries.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
     }
 
     List<String> tokens(String field, String text) {

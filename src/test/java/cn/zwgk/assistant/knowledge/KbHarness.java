@@ -30,7 +30,7 @@ final class KbHarness implements AutoCloseable {
             docId++;
             List<Chunker.Piece> pieces = Chunker.chunk(d.body());
             List<String> texts = new ArrayList<>();
-            pieces.forEach(c -> texts.add(SearchIndex.embeddingText(c.text())));
+            pieces.forEach(c -> texts.add(ChunkDocuments.embeddingText(c.text())));
             List<float[]> vectors = embedder.passages(texts);
             for (int i = 0; i < pieces.size(); i++) {
                 DocumentMetadata m = d.metadata();

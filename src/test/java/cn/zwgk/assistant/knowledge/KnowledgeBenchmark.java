@@ -42,7 +42,7 @@ final class KnowledgeBenchmark {
 
         embedder.passages(List.of("预热"));
         List<String> chunkTexts = new ArrayList<>();
-        bodies.forEach(body -> Chunker.chunk(body).forEach(c -> chunkTexts.add(SearchIndex.embeddingText(c.text()))));
+        bodies.forEach(body -> Chunker.chunk(body).forEach(c -> chunkTexts.add(ChunkDocuments.embeddingText(c.text()))));
         double rawPerSec = 0;
         double ingestPerSec = 0;
         List<float[]> probeVectors = List.of();
@@ -64,7 +64,7 @@ final class KnowledgeBenchmark {
 
         // real sentence vectors, reused with noise for the generated passages' sentences
         List<float[]> sentencePool = embedder.passages(sentences.subList(0, Math.min(256, sentences.size())).stream()
-                .map(SearchIndex::embeddingText).toList());
+                .map(ChunkDocuments::embeddingText).toList());
         Path dir = Files.createTempDirectory("kb-bench");
         SearchIndex index = new SearchIndex(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null));
         long t2 = System.nanoTime();
@@ -106,7 +106,7 @@ final class KnowledgeBenchmark {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         System.out.printf("search over %d chunks: p50 %.1f ms, p95 %.1f ms (of which query embedding p95 %.1f ms); heap used %d MB of max %d MB%n",
-                index.size(), pct(total, 50), pct(total, 95), pct(embedOnly, 95),
+                new IndexQueries(index).size(), pct(total, 50), pct(total, 95), pct(embedOnly, 95),
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         index.destroy();
     }

@@ -44,13 +44,13 @@ class Retriever {
     private final QuestionWords words;
 
     Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer,
-              QueryCorrector corrector, QueryRewriter rewriter) {
+              QueryCorrector corrector, QueryRewriter rewriter, Vocabulary vocabulary) {
         this.embedder = embedder;
         this.synonyms = synonyms;
         this.synchronizer = synchronizer;
         this.corrector = corrector;
         this.rewriter = rewriter;
-        this.words = new QuestionWords(index);
+        this.words = new QuestionWords(index, vocabulary);
         this.searches = new IndexQueries(index);
     }
 

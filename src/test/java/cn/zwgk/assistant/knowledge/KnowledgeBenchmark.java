@@ -83,7 +83,7 @@ final class KnowledgeBenchmark {
         };
         Retriever retriever = new Retriever(index, embedder,
                 new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null)), noSync,
-                new QueryCorrector(index), KbHarness.noRewriting());
+                new QueryCorrector(index, KbHarness.VOCABULARY), KbHarness.noRewriting(), KbHarness.VOCABULARY);
         List<String> questions = List.of("依申请公开多久答复", "解读材料几天内发布", "重大舆情多久发布权威信息",
                 "政务新媒体要杜绝什么账号", "每年至少组织几次培训", "信息公开申请可以通过哪些渠道提交",
                 "政府网站每年开展几次专项检查", "主动公开的信息多少个工作日内公开");
@@ -120,7 +120,7 @@ final class KnowledgeBenchmark {
         KnowledgeProperties properties = KbHarness.properties(0.83);
         AnswerService answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)),
                 properties, new cn.zwgk.assistant.platform.Texts(new PlatformProperties("channel-config",
-                        System.getProperty("java.io.tmpdir"), null, "b:", 0, null)));
+                        System.getProperty("java.io.tmpdir"), null, "b:", 0, null)), KbHarness.VOCABULARY);
         String[] asks = {"多久", "吗？", "是什么", "怎么办", "哪些", "由谁负责"};
         List<String> distinct = new ArrayList<>();
         while (distinct.size() < 1200) {

@@ -193,6 +193,9 @@ class KnowledgeIT {
     Synonyms synonyms;
 
     @Autowired
+    Vocabulary vocabulary;
+
+    @Autowired
     QueryRewriter rewriter;
 
     @Test
@@ -229,7 +232,7 @@ class KnowledgeIT {
         try {
             IndexSynchronizer other = new IndexSynchronizer(store, otherIndex, embedder);
             Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other,
-                    new QueryCorrector(otherIndex), rewriter);
+                    new QueryCorrector(otherIndex, vocabulary), rewriter, vocabulary);
             String file = "archive-b-" + UUID.randomUUID() + ".txt";
             long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例乡")).at("/documents/0/documentId").asLong();
 

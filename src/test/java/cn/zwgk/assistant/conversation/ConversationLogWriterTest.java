@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.conversation;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -46,7 +47,8 @@ class ConversationLogWriterTest {
         writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(400), meters);
         writer.start();
         writer.record(text("one"), "one", Intent.HELP, "reply", System.nanoTime());
-        Thread.sleep(100);
+        Awaitility.await("written before the interval").during(Duration.ofMillis(100)).atMost(Duration.ofMillis(300))
+                .until(batches::isEmpty);
         assertThat(batches).as("written before the interval").isEmpty();
         awaitWritten(1);
         assertThat(batches.get(0).get(0).replyText()).isEqualTo("reply");
@@ -120,15 +122,8 @@ class ConversationLogWriterTest {
     }
 
     private void awaitWritten(int n) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (batches.stream().mapToInt(List::size).sum() < n) {
-            assertThat(System.nanoTime()).as("waiting for %d rows", n).isLessThan(deadline);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("waiting for " + n + " rows").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> batches.stream().mapToInt(List::size).sum() >= n);
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.knowledge;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -83,12 +84,9 @@ class KnowledgeIT {
     cn.zwgk.assistant.platform.Texts texts;
 
     @BeforeEach
-    void samplesImported() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while ((!knowledge.ready() || knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() < 3)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
+    void samplesImported() {
+        await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() ->
+                knowledge.ready() && knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() >= 3);
         assertThat(knowledge.documents()).extracting(KnowledgeDocument::title).contains("示例市人民政府办公室政府信息公开指南");
     }
 

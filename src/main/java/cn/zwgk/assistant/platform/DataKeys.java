@@ -27,6 +27,7 @@ import org.springframework.core.env.Profiles;
  */
 final class DataKeys {
 
+    /** Logged under the cipher's name, as before the keys had a class of their own. */
     private static final Logger log = LoggerFactory.getLogger(PersonalDataCipher.class);
 
     private DataKeys() {

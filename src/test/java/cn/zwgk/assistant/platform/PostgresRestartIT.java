@@ -129,7 +129,7 @@ class PostgresRestartIT {
                 // both reminders delivered, once each; nothing left in the outbox
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> api.templatesTo(staff).size() >= 2);
-                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
                         .until(() -> api.templatesTo(staff).size() == 2);
                 assertThat(api.templatesTo(staff)).hasSize(2);
                 assertThat(api.templatesTo(staff)).extracting(FakeWechatApi.TemplateMessage::rawJson)

@@ -79,7 +79,7 @@ class ReminderCrashIT {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> recipients.stream().allMatch(r -> !api.templatesTo(r).isEmpty()));
                 // a late duplicate would come within seconds: the batch stays one message per recipient meanwhile
-                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> assertThat(recipients)
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(recipients)
                         .allSatisfy(r -> assertThat(api.templatesTo(r)).extracting(FakeWechatApi.TemplateMessage::clientMsgId)
                                 .containsOnly(api.templatesTo(r).get(0).clientMsgId())));
                 assertThat(new AdminApi(second.port()).get("/api/reminders")).doesNotContain("oCrash" + run);

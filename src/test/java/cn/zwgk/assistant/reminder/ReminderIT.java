@@ -121,7 +121,7 @@ class ReminderIT {
         try (AppInstance second = AppInstance.start(props)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(second, id) == 1);
             // and stays delivered once
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> deliveries(second, id) == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> deliveries(second, id) == 1);
             assertThat(deliveries(second, id)).isEqualTo(1);
         }
     }
@@ -146,7 +146,7 @@ class ReminderIT {
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> deliveries(a, id) >= 1));
                 // no instance fires one a second time
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                         .until(() -> ids.stream().allMatch(id -> deliveries(a, id) == 1));
                 assertThat(ids).allSatisfy(id -> assertThat(deliveries(a, id)).isEqualTo(1));
                 List<String> members = jdbc(a).sql("select instance_name from qrtz_scheduler_state")

@@ -1,7 +1,5 @@
 package cn.zwgk.assistant.support;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.Awaitility;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import cn.zwgk.assistant.Application;
 

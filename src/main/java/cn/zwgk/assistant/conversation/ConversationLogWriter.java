@@ -37,13 +37,11 @@ class ConversationLogWriter implements SmartLifecycle {
     /** Bounds the raw text kept in memory (redaction truncates much further). */
     private static final int MAX_RAW = 4 * LogRedactor.MAX_TEXT;
 
-    private final Sink sink;
+    private final BatchWrites batches;
     private final BlockingQueue<PendingLog> queue;
     private final int batchSize;
     private final long intervalNanos;
-    private final Counter written;
     private final Counter droppedFull;
-    private final Counter droppedFailed;
     private volatile boolean running;
     private Thread thread;
 
@@ -55,18 +53,15 @@ class ConversationLogWriter implements SmartLifecycle {
     }
 
     ConversationLogWriter(Sink sink, int capacity, int batchSize, Duration interval, MeterRegistry metrics) {
-        this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.batchSize = Math.max(1, batchSize);
         this.intervalNanos = interval.toNanos();
-        this.written = Counter.builder("conversation.log.written").description("Messages written to the conversation log")
-                .register(metrics);
+        this.batches = new BatchWrites(sink, metrics);
         this.droppedFull = dropped(metrics, "queue-full");
-        this.droppedFailed = dropped(metrics, "write-failed");
         metrics.gauge("conversation.log.queue", queue, BlockingQueue::size);
     }
 
-    private static Counter dropped(MeterRegistry metrics, String reason) {
+    static Counter dropped(MeterRegistry metrics, String reason) {
         return Counter.builder("conversation.log.dropped").tag("reason", reason)
                 .description("Messages not written to the conversation log").register(metrics);
     }
@@ -133,7 +128,7 @@ class ConversationLogWriter implements SmartLifecycle {
     synchronized void flushRemaining() {
         List<PendingLog> batch = new ArrayList<>(batchSize);
         while (queue.drainTo(batch, batchSize) > 0) {
-            write(batch);
+            batches.write(batch);
             batch.clear();
         }
     }
@@ -159,7 +154,7 @@ class ConversationLogWriter implements SmartLifecycle {
                         batch.add(next);
                     }
                 }
-                write(batch);
+                batches.write(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -170,38 +165,7 @@ class ConversationLogWriter implements SmartLifecycle {
             }
         }
         if (!batch.isEmpty()) {
-            write(batch);
-        }
-    }
-
-    private void write(List<PendingLog> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            sink.write(List.copyOf(batch));
-            written.increment(batch.size());
-            return;
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                droppedFailed.increment();
-                log.warn("Could not write a conversation log row: {}", e.toString());
-                return;
-            }
-            log.warn("Could not write a conversation log batch of {}, retrying row by row: {}", batch.size(), e.toString());
-        }
-        int failed = 0;
-        for (PendingLog entry : batch) {
-            try {
-                sink.write(List.of(entry));
-                written.increment();
-            } catch (RuntimeException e) {
-                failed++;
-            }
-        }
-        if (failed > 0) {
-            droppedFailed.increment(failed);
-            log.warn("Dropped {} conversation log rows that could not be written", failed);
+            batches.write(batch);
         }
     }
 }

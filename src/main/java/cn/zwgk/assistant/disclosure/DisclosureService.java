@@ -44,7 +44,7 @@ public class DisclosureService {
 
     DisclosureService(CaseRepository cases, CaseEvents events, TrackingNumbers trackingNumbers, CaseWorkflow workflow,
                       CaseAttachments attachments, Deadlines deadlines, AuditLog audit, ApplicationEventPublisher publisher,
-                      TransactionTemplate transaction, SubmissionGate gate) {
+                      TransactionTemplate transaction, SubmissionGate gate, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.trackingNumbers = trackingNumbers;
@@ -55,7 +55,7 @@ public class DisclosureService {
         this.publisher = publisher;
         this.transaction = transaction;
         this.gate = gate;
-        this.clock = Clock.system(ZONE);
+        this.clock = clock;
     }
 
     /** Registers a letter, visit or fax received on {@code receivedOn}. */
@@ -171,7 +171,7 @@ public class DisclosureService {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
     private CaseView create(String trackingNo, DisclosureRequest application, IntakeChannel channel, LocalDate receivedOn,

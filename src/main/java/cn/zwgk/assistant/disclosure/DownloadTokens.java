@@ -52,8 +52,8 @@ class DownloadTokens {
     private final Clock clock;
 
     @Autowired
-    DownloadTokens(PersonalDataCipher cipher, DisclosureProperties properties) {
-        this(cipher.derivedKey("disclosure-download-link"), properties.attachments().linkValidity(), Clock.systemUTC());
+    DownloadTokens(PersonalDataCipher cipher, DisclosureProperties properties, Clock clock) {
+        this(cipher.derivedKey("disclosure-download-link"), properties.attachments().linkValidity(), clock);
     }
 
     DownloadTokens(byte[] key, Duration validity, Clock clock) {

@@ -27,8 +27,11 @@ class AnswerService {
     private final LlmAnswerer llm;
     private final KnowledgeProperties properties;
     private final Texts texts;
+    private final Vocabulary vocabulary;
 
-    AnswerService(Retriever retriever, LlmAnswerer llm, KnowledgeProperties properties, Texts texts) {
+    AnswerService(Retriever retriever, LlmAnswerer llm, KnowledgeProperties properties, Texts texts,
+                  Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.retriever = retriever;
         this.llm = llm;
         this.properties = properties;
@@ -52,7 +55,7 @@ class AnswerService {
         }
         SentenceScorer.Weights weights = SentenceScorer.Weights.DEFAULT;
         List<SentenceScorer.Candidate> ranked = SentenceScorer.score(found.question(), found.vector(), words, evidence,
-                weights);
+                weights, vocabulary);
         double grounding = ranked.isEmpty() ? 0 : grounding(ranked.get(0), found.question(), weights);
         if (grounding < properties.minAnswerScore()) {
             return noEvidence(q);

@@ -46,13 +46,16 @@ final class HomophoneVocabulary {
 
     private final Map<String, Integer> bigrams;
     private final Map<String, Integer> words;
+    private final Vocabulary stopWords;
     private final Map<String, String> bySound = new HashMap<>();
 
     /**
      * @param bigramFrequencies character bigrams of the indexed text → passages containing them
      * @param wordFrequencies   words of the indexed text (as segmented) → passages containing them
      */
-    HomophoneVocabulary(Map<String, Integer> bigramFrequencies, Map<String, Integer> wordFrequencies) {
+    HomophoneVocabulary(Map<String, Integer> bigramFrequencies, Map<String, Integer> wordFrequencies,
+                        Vocabulary stopWords) {
+        this.stopWords = stopWords;
         this.bigrams = mostFrequent(bigramFrequencies);
         this.words = mostFrequent(wordFrequencies);
         words.entrySet().stream().filter(e -> e.getKey().length() == 2)
@@ -153,7 +156,7 @@ final class HomophoneVocabulary {
             return false;
         }
         if (s == null) { // before segmenting: a stop character is a word of its own in almost every question
-            return !QuestionWords.STOP.contains(String.valueOf(text.charAt(a))) && !QuestionWords.STOP.contains(String.valueOf(text.charAt(b)));
+            return !stopWords.isStopWord(String.valueOf(text.charAt(a))) && !stopWords.isStopWord(String.valueOf(text.charAt(b)));
         }
         if (s.stop()[a] || s.stop()[b] || s.end()[a] > a + 1) {
             return false;

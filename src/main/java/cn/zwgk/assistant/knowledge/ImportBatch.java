@@ -53,9 +53,9 @@ final class ImportBatch {
         }
         for (Prepared p : parsed) {
             if (p.storable()) {
-                p.pieces().forEach(piece -> texts.add(SearchIndex.embeddingText(piece.text())));
+                p.pieces().forEach(piece -> texts.add(ChunkDocuments.embeddingText(piece.text())));
                 p.pieces().forEach(piece -> Sentences.texts(piece.text()).forEach(
-                        t -> sentences.add(SearchIndex.embeddingText(t))));
+                        t -> sentences.add(ChunkDocuments.embeddingText(t))));
             }
         }
         List<float[]> vectors = embed(texts, embedder);
@@ -92,7 +92,7 @@ final class ImportBatch {
 
     /** The sentence vectors of one passage, for chunks stored before they were kept. */
     static byte[] sentenceVectors(String passage, Embedder embedder) {
-        return SentenceVectors.encode(embed(Sentences.texts(passage).stream().map(SearchIndex::embeddingText).toList(),
+        return SentenceVectors.encode(embed(Sentences.texts(passage).stream().map(ChunkDocuments::embeddingText).toList(),
                 embedder));
     }
 

@@ -50,14 +50,16 @@ class PolicyQuestionHandler implements IntentHandler {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionOperations tx;
+    private final Vocabulary vocabulary;
 
     PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings,
                           HotQuestions hot, HandoffService handoffs, ApplicationEventPublisher events, Clock clock,
-                          TransactionOperations tx) {
+                          TransactionOperations tx, Vocabulary vocabulary) {
         this.tx = tx;
         this.handoffs = handoffs;
         this.events = events;
         this.clock = clock;
+        this.vocabulary = vocabulary;
         this.knowledge = knowledge;
         this.sessions = sessions;
         this.texts = texts;
@@ -79,7 +81,7 @@ class PolicyQuestionHandler implements IntentHandler {
         }
         String question = FollowUps.complete(text, sessions.get(message.appId(), message.openid(), "kb.lastQuestion"));
         Answer answer = knowledge.ask(question);
-        if (!answer.grounded() && !Scope.aboutGovernment(question)) {
+        if (!answer.grounded() && !vocabulary.aboutGovernment(question)) {
             return Reply.of(texts.get("knowledge.answer.off-topic"));
         }
         if (Answer.NO_EVIDENCE.equals(answer.mode()) || answer.lowConfidence()) {

@@ -37,6 +37,7 @@ class QueryCorrector implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(QueryCorrector.class);
 
     private final SearchIndex index;
+    private final Vocabulary words;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kb-vocabulary");
@@ -50,24 +51,25 @@ class QueryCorrector implements DisposableBean {
     }
 
     /** Builds the vocabulary on first use (tests, tools). */
-    QueryCorrector(SearchIndex index) {
-        this(index, false);
+    QueryCorrector(SearchIndex index, Vocabulary vocabulary) {
+        this(index, vocabulary, false);
     }
 
     /** The application's: the {@code kb} command line never opens the index, so it builds nothing ahead. */
     @org.springframework.beans.factory.annotation.Autowired
-    QueryCorrector(SearchIndex index, KnowledgeProperties properties) {
-        this(index, properties.cli());
+    QueryCorrector(SearchIndex index, Vocabulary vocabulary, KnowledgeProperties properties) {
+        this(index, vocabulary, properties.cli());
     }
 
-    private QueryCorrector(SearchIndex index, boolean commandLine) {
+    private QueryCorrector(SearchIndex index, Vocabulary vocabulary, boolean commandLine) {
         this.index = index;
+        this.words = vocabulary;
         this.commandLine = commandLine;
     }
 
     /** The question with homophone typos corrected; expects Simplified script (see {@link ScriptConverter}). */
     HomophoneVocabulary.Correction correct(String question) {
-        HomophoneVocabulary.Correction c = vocabulary().correct(question, text -> segment(index.analyzer(), text));
+        HomophoneVocabulary.Correction c = vocabulary().correct(question, text -> segment(index.analyzer(), words, text));
         if (c.changed()) {
             log.debug("question corrected by sound: {}", c.changes());
         }
@@ -117,7 +119,7 @@ class QueryCorrector implements DisposableBean {
     private Built build() {
         long started = System.nanoTime();
         Built built = index.read(reader -> new Built(version(reader), new HomophoneVocabulary(
-                terms(reader, SearchIndex.BIGRAMS), terms(reader, SearchIndex.WORDS))));
+                terms(reader, SearchIndex.BIGRAMS), terms(reader, SearchIndex.WORDS), words)));
         log.info("homophone vocabulary built: {} terms, {} ms", built.vocabulary().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return built;
@@ -128,7 +130,7 @@ class QueryCorrector implements DisposableBean {
     }
 
     /** The question's words as the word field segments them (SmartCN, a general dictionary), and its stop words. */
-    static HomophoneVocabulary.Segmentation segment(Analyzer analyzer, String question) {
+    static HomophoneVocabulary.Segmentation segment(Analyzer analyzer, Vocabulary words, String question) {
         int n = question.length();
         int[] start = new int[n];
         int[] end = new int[n];
@@ -142,7 +144,7 @@ class QueryCorrector implements DisposableBean {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                boolean stopWord = QuestionWords.STOP.contains(term.toString());
+                boolean stopWord = words.isStopWord(term.toString());
                 for (int i = offset.startOffset(); i < offset.endOffset() && i < n; i++) {
                     start[i] = offset.startOffset();
                     end[i] = Math.min(offset.endOffset(), n);

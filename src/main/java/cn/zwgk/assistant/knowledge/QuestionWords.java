@@ -23,14 +23,15 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QuestionWords {
 
-    static final Set<String> STOP = Set.of("的", "了", "吗", "呢", "吧", "啊", "呀", "是", "我", "你", "您", "请问",
-            "一下", "什么", "怎么", "怎样", "如何", "哪些", "哪", "有", "在", "和", "与", "及", "要", "会", "能", "可以", "吗？",
-            "想", "知道", "这个", "那个", "那", "就", "都", "也", "还", "个", "让", "给");
+    private final Vocabulary vocabulary;
 
     private final SearchIndex index;
+    private final IndexQueries queries;
 
-    QuestionWords(SearchIndex index) {
+    QuestionWords(SearchIndex index, Vocabulary vocabulary) {
         this.index = index;
+        this.vocabulary = vocabulary;
+        this.queries = new IndexQueries(index);
     }
 
     Query terms(String field, String question, Set<String> expansions) {
@@ -66,7 +67,7 @@ final class QuestionWords {
                 words.add(t);
             }
         }
-        return index.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
+        return queries.idf(SearchIndex.WORDS, words, UNSEEN_WORD_WEIGHT);
     }
 
     /** Whether some passage of the knowledge base holds every character pair of the phrase. */
@@ -74,7 +75,7 @@ final class QuestionWords {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         List<String> pairs = tokens(SearchIndex.BIGRAMS, ScriptConverter.forMatching(phrase));
         pairs.forEach(t -> all.add(new TermQuery(new Term(SearchIndex.BIGRAMS, t)), BooleanClause.Occur.MUST));
-        return pairs.isEmpty() || !index.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
+        return pairs.isEmpty() || !queries.search(List.of(all.build()), 1, 1, Retriever::fuse).isEmpty();
     }
 
     List<String> tokens(String field, String text) {
@@ -84,7 +85,7 @@ final class QuestionWords {
             ts.reset();
             while (ts.incrementToken()) {
                 String t = term.toString();
-                if (!STOP.contains(t) && out.size() < 200) {
+                if (!vocabulary.isStopWord(t) && out.size() < 200) {
                     out.add(t);
                 }
             }

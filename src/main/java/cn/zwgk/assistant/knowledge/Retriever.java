@@ -35,7 +35,7 @@ class Retriever {
 
     static final int CANDIDATES = 50;
 
-    private final SearchIndex index;
+    private final IndexQueries searches;
     private final Embedder embedder;
     private final Synonyms synonyms;
     private final IndexSynchronizer synchronizer;
@@ -44,14 +44,14 @@ class Retriever {
     private final QuestionWords words;
 
     Retriever(SearchIndex index, Embedder embedder, Synonyms synonyms, IndexSynchronizer synchronizer,
-              QueryCorrector corrector, QueryRewriter rewriter) {
-        this.index = index;
+              QueryCorrector corrector, QueryRewriter rewriter, Vocabulary vocabulary) {
         this.embedder = embedder;
         this.synonyms = synonyms;
         this.synchronizer = synchronizer;
         this.corrector = corrector;
         this.rewriter = rewriter;
-        this.words = new QuestionWords(index);
+        this.words = new QuestionWords(index, vocabulary);
+        this.searches = new IndexQueries(index);
     }
 
     List<SearchHit> search(String question, int k) {
@@ -97,7 +97,7 @@ class Retriever {
             queries.addAll(queries(rewritten, rewrittenVector, signals));
         }
         List<Evidence> hits = new ArrayList<>();
-        for (SearchIndex.Scored s : index.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
+        for (IndexQueries.Scored s : searches.search(queries, CANDIDATES, Math.max(k, 1), Retriever::fuse)) {
             BytesRef sentences = s.document().getBinaryValue(SearchIndex.SENTENCES);
             hits.add(new Evidence(hit(s.document(), s.score(), vector, rewrittenVector), SentenceVectors.decode(
                     sentences == null ? null
@@ -116,7 +116,7 @@ class Retriever {
             queries.add(words.terms(SearchIndex.BIGRAMS, q, expansions));
         }
         if (signals.contains(Signal.DENSE)) {
-            queries.add(SearchIndex.nearest(vector, CANDIDATES));
+            queries.add(IndexQueries.nearest(vector, CANDIDATES));
         }
         return queries;
     }

@@ -3,7 +3,6 @@ package cn.zwgk.assistant.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Scores every sentence of the retrieved passages as an answer to the question: by meaning (its bge
@@ -30,10 +29,6 @@ final class SentenceScorer {
             double words, boolean shaped, boolean exception, double score) {
     }
 
-    /** A sentence about an exception to the rule: not the answer unless the question asks about exceptions. */
-    private static final Pattern EXCEPTION = Pattern.compile("延长|延期|另有规定|除外|逾期|不计算在|超过合理");
-    private static final Pattern ASKS_EXCEPTION = Pattern.compile("延|逾期|例外|另有|特殊|超过|不计|除了");
-
     private SentenceScorer() {
     }
 
@@ -52,11 +47,12 @@ final class SentenceScorer {
     /**
      * @param words     the question's content words with their weights (rarer words weigh more)
      * @param passages  the retrieved passages, best first
+     * @param vocabulary the exception words (a sentence about an exception answers only a question about one)
      */
     static List<Candidate> score(String question, float[] vector, Map<String, Double> words,
-            List<Retriever.Evidence> passages, Weights w) {
+            List<Retriever.Evidence> passages, Weights w, Vocabulary vocabulary) {
         QuestionKind kind = QuestionKind.of(question);
-        boolean wantsException = ASKS_EXCEPTION.matcher(ScriptConverter.forMatching(question)).find();
+        boolean wantsException = vocabulary.asksAboutException(ScriptConverter.forMatching(question));
         List<Candidate> out = new ArrayList<>();
         for (int rank = 0; rank < passages.size(); rank++) {
             Retriever.Evidence e = passages.get(rank);
@@ -78,7 +74,7 @@ final class SentenceScorer {
                 double coverage = coverage((heading == null ? "" : heading) + u.text(), words);
                 String simplified = ScriptConverter.forMatching(u.text());
                 boolean shaped = kind != null && kind.fits(simplified);
-                boolean exception = !wantsException && EXCEPTION.matcher(simplified).find();
+                boolean exception = !wantsException && vocabulary.aboutException(simplified);
                 double score = meaning + w.words() * coverage + (shaped ? w.shape() : 0)
                         + w.passage() * e.hit().similarity() - (exception ? w.exception() : 0)
                         - (Sentences.withoutMarker(u.text()).length() < 6 ? 0.2 : 0);

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +15,7 @@ import cn.zwgk.assistant.platform.AuditLog;
 
 /**
  * Public-opinion incidents: open one (its clocks start), record milestones, and issue, approve and
- * withdraw its quick responses (口径). Side effects leave as events: the reminder module runs the
+ * withdraw its quick responses (口径, whose life {@link QuickResponses} runs). Side effects leave as events: the reminder module runs the
  * clocks, the pusher sends a new 口径 to citizens who asked.
  */
 @Service
@@ -28,12 +27,7 @@ public class IncidentService {
     private final AuditLog audit;
     private final ResponseCatalog catalog;
     private final Clock clock;
-
-    @Autowired
-    IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
-                    AuditLog audit, ResponseCatalog catalog) {
-        this(repository, properties, events, audit, catalog, Clock.systemUTC());
-    }
+    private final QuickResponses responses;
 
     IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
                     AuditLog audit, ResponseCatalog catalog, Clock clock) {
@@ -43,6 +37,7 @@ public class IncidentService {
         this.audit = audit;
         this.catalog = catalog;
         this.clock = clock;
+        this.responses = new QuickResponses(repository, properties, events, audit, catalog, clock);
     }
 
     /**
@@ -110,80 +105,24 @@ public class IncidentService {
      */
     @Transactional
     public QuickResponse issueResponse(long incidentId, String text, String by) {
-        if (text == null || text.isBlank() || text.strip().length() > 2000) {
-            throw new IllegalArgumentException("text is required (at most 2000 characters)");
-        }
-        Incident incident = get(incidentId);
-        if (incident.status() != Incident.Status.OPEN) {
-            throw new IllegalArgumentException("incident " + incidentId + " is closed");
-        }
-        QuickResponse.Status status = properties.secondApproval() ? QuickResponse.Status.PENDING_APPROVAL
-                : QuickResponse.Status.PUBLISHED;
-        if (status == QuickResponse.Status.PUBLISHED) {
-            supersede(incident);
-        }
-        long id = repository.insertResponse(incidentId, repository.nextVersion(incidentId), text.strip(), status, by,
-                clock.instant());
-        audit.record(by, "quick-response.issue", "incident:" + incidentId, null, status + " #" + id);
-        if (status == QuickResponse.Status.PUBLISHED) {
-            published(incidentId, id, text.strip());
-        }
-        return repository.response(id).orElseThrow();
+        return responses.issue(incidentId, text, by);
     }
 
     /** A leader approves a pending quick response: it is published and supersedes the current one. */
     @Transactional
     public QuickResponse approve(long incidentId, long responseId, String by) {
-        QuickResponse pending = response(incidentId, responseId);
-        if (pending.issuedBy().equals(by)) {
-            throw new IllegalArgumentException("a quick response needs another person's approval");
-        }
-        supersede(get(incidentId));
-        if (!repository.transition(responseId, QuickResponse.Status.PENDING_APPROVAL, QuickResponse.Status.PUBLISHED,
-                by, clock.instant())) {
-            throw new IllegalArgumentException("quick response " + responseId + " is not waiting for approval");
-        }
-        audit.record(by, "quick-response.approve", "incident:" + incidentId, null, "#" + responseId);
-        published(incidentId, responseId, pending.text());
-        return repository.response(responseId).orElseThrow();
+        return responses.approve(incidentId, responseId, by);
     }
 
     /** Withdraws the published quick response: it stops being used at once. */
     @Transactional
     public QuickResponse withdraw(long incidentId, long responseId, String by) {
-        response(incidentId, responseId);
-        if (!repository.transition(responseId, QuickResponse.Status.PUBLISHED, QuickResponse.Status.WITHDRAWN, null,
-                clock.instant())) {
-            throw new IllegalArgumentException("quick response " + responseId + " is not published");
-        }
-        audit.record(by, "quick-response.withdraw", "incident:" + incidentId, null, "#" + responseId);
-        catalog.changed();
-        return repository.response(responseId).orElseThrow();
+        return responses.withdraw(incidentId, responseId, by);
     }
 
     /** The response currently in use for the incident. */
     public Optional<QuickResponse> current(long incidentId) {
-        return repository.responses(incidentId).stream()
-                .filter(r -> r.status() == QuickResponse.Status.PUBLISHED).findFirst();
-    }
-
-    private QuickResponse response(long incidentId, long responseId) {
-        return repository.response(responseId).filter(r -> r.incidentId() == incidentId)
-                .orElseThrow(() -> new IllegalArgumentException("incident " + incidentId + " has no quick response " + responseId));
-    }
-
-    private void supersede(Incident incident) {
-        for (QuickResponse r : incident.responses()) {
-            if (r.status() == QuickResponse.Status.PUBLISHED) {
-                repository.transition(r.id(), QuickResponse.Status.PUBLISHED, QuickResponse.Status.SUPERSEDED, null,
-                        clock.instant());
-            }
-        }
-    }
-
-    private void published(long incidentId, long responseId, String text) {
-        catalog.changed();
-        events.publishEvent(new QuickResponsePublished(incidentId, responseId, text));
+        return responses.current(incidentId);
     }
 
     private static List<String> cleanKeywords(List<String> keywords) {

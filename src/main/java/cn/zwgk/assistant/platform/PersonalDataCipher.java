@@ -1,17 +1,10 @@
 package cn.zwgk.assistant.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +26,7 @@ import org.springframework.stereotype.Component;
  * from {@code DATA_ENCRYPTION_KEY} (base64 of 32 bytes); without it the {@code prod} profile refuses
  * to start, and other profiles generate a key once into {@code DATA_DIR/keys/data.key}.
  * Ciphertext is {@code v1:<keyId>:<base64(iv ‖ ciphertext ‖ tag)>}; the key id (a fingerprint of
- * the key) lets a rotation tell old values from new ones.
+ * the key) lets a rotation tell old values from new ones. Where the keys come from is {@link DataKeys}' job.
  *
  * <p>Rotation: the new key becomes {@code DATA_ENCRYPTION_KEY} and the old one moves to
  * {@code PREVIOUS_DATA_ENCRYPTION_KEYS}. New values are sealed under the new key; a value is opened
@@ -57,7 +49,7 @@ public class PersonalDataCipher {
 
     @Autowired
     PersonalDataCipher(PlatformProperties properties, Environment environment) {
-        this(loadKey(properties, environment), previousKeys(properties));
+        this(DataKeys.load(properties, environment), DataKeys.previous(properties));
     }
 
     /** A cipher with the given raw 32-byte key (tests, tools). */
@@ -67,23 +59,16 @@ public class PersonalDataCipher {
 
     /** A cipher that seals under {@code rawKey} and still opens values sealed under {@code previous}. */
     public PersonalDataCipher(byte[] rawKey, List<byte[]> previous) {
-        this.key = aesKey(rawKey);
-        this.keyId = fingerprint(rawKey);
+        this.key = DataKeys.aes(rawKey);
+        this.keyId = DataKeys.fingerprint(rawKey);
         this.keys.put(keyId, key);
         for (byte[] old : previous) {
-            keys.putIfAbsent(fingerprint(old), aesKey(old));
+            keys.putIfAbsent(DataKeys.fingerprint(old), DataKeys.aes(old));
         }
         if (keys.size() > 1) {
             log.info("Data encryption key {} is current; also reading values under previous keys {}", keyId,
                     keys.keySet().stream().skip(1).toList());
         }
-    }
-
-    private static SecretKey aesKey(byte[] rawKey) {
-        if (rawKey.length != 32) {
-            throw new IllegalStateException("The data encryption key must be 32 bytes (AES-256), got " + rawKey.length);
-        }
-        return new SecretKeySpec(rawKey.clone(), "AES");
     }
 
     /** The ciphertext of {@code plain}; {@code null} stays {@code null}. */
@@ -160,54 +145,6 @@ public class PersonalDataCipher {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
             return mac.doFinal(("zwgk-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] loadKey(PlatformProperties properties, Environment environment) {
-        String configured = properties.dataEncryptionKey();
-        if (configured != null && !configured.isBlank()) {
-            return Base64.getDecoder().decode(configured.strip());
-        }
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new StartupRefusal("DATA_ENCRYPTION_KEY", "is not set: the prod profile needs the key for personal data",
-                    "Set DATA_ENCRYPTION_KEY to base64 of 32 random bytes (openssl rand -base64 32), the same on every "
-                    + "instance, kept in the secret store.");
-        }
-        Path file = Path.of(properties.dataDir(), "keys", "data.key");
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            Files.createDirectories(file.getParent());
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-                log.warn("Cannot restrict permissions of {} on this file system", file);
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            log.warn("DATA_ENCRYPTION_KEY is not set: generated a data encryption key in {}. "
-                    + "Keep this file; without it encrypted personal data cannot be read.", file.toAbsolutePath());
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create " + file, e);
-        }
-    }
-
-    private static List<byte[]> previousKeys(PlatformProperties properties) {
-        List<String> configured = properties.previousDataEncryptionKeys();
-        return configured == null ? List.of() : configured.stream().filter(k -> k != null && !k.isBlank())
-                .map(k -> Base64.getDecoder().decode(k.strip())).toList();
-    }
-
-    private static String fingerprint(byte[] rawKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawKey);
-            return HexFormat.of().formatHex(digest, 0, 4);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

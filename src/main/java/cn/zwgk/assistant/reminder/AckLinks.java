@@ -35,8 +35,8 @@ class AckLinks {
     private final Clock clock;
 
     @Autowired
-    AckLinks(PersonalDataCipher cipher, ReminderProperties properties) {
-        this(cipher.derivedKey(KEY_PURPOSE), properties.publicBaseUrl(), properties.ackLinkValidity(), Clock.systemUTC());
+    AckLinks(PersonalDataCipher cipher, ReminderProperties properties, Clock clock) {
+        this(cipher.derivedKey(KEY_PURPOSE), properties.publicBaseUrl(), properties.ackLinkValidity(), clock);
     }
 
     AckLinks(byte[] key, String baseUrl, Duration validity, Clock clock) {

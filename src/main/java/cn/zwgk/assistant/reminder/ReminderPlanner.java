@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
@@ -28,11 +27,6 @@ class ReminderPlanner {
     private final ReminderProperties properties;
     private final Texts texts;
     private final Clock clock;
-
-    @Autowired
-    ReminderPlanner(WorkingDayCalendar calendar, ReminderProperties properties, Texts texts) {
-        this(calendar, properties, texts, Clock.systemUTC());
-    }
 
     ReminderPlanner(WorkingDayCalendar calendar, ReminderProperties properties, Texts texts, Clock clock) {
         this.calendar = calendar;

@@ -2,22 +2,17 @@ package cn.zwgk.assistant.reminder;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.zwgk.assistant.notification.StaffAlert;
 import cn.zwgk.assistant.platform.AuditLog;
 import cn.zwgk.assistant.platform.Texts;
-import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffNotifier;
 
 /**
@@ -32,29 +27,24 @@ import cn.zwgk.assistant.staff.StaffNotifier;
 @Service
 public class ReminderService {
 
-    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
     static final int MAX_REASON = 500;
 
     private final ReminderRepository repository;
     private final ReminderScheduler scheduler;
-    private final StaffNotifier notifier;
     private final StaffRecipients recipients;
-    private final ReminderProperties properties;
     private final Texts texts;
-    private final AckLinks links;
     private final AuditLog audit;
+    private final ReminderFiring firing;
 
     ReminderService(ReminderRepository repository, ReminderScheduler scheduler, StaffNotifier notifier,
                     StaffRecipients recipients, ReminderProperties properties, Texts texts, AckLinks links,
                     AuditLog audit) {
         this.repository = repository;
         this.scheduler = scheduler;
-        this.notifier = notifier;
         this.recipients = recipients;
-        this.properties = properties;
         this.texts = texts;
-        this.links = links;
         this.audit = audit;
+        this.firing = new ReminderFiring(repository, notifier, recipients, properties, texts, links);
     }
 
     /**
@@ -156,32 +146,10 @@ public class ReminderService {
         return repository.acknowledge(id, openid, Instant.now());
     }
 
-    /** Called by the Quartz job. */
+    /** Called by the Quartz job: delivers the reminder ({@link ReminderFiring}) and schedules its escalation. */
     @Transactional
     public void fire(long id) {
-        Optional<ReminderRepository.Row> found = repository.find(id);
-        if (found.isEmpty() || !repository.markFired(id, Instant.now())) {
-            return;
-        }
-        ReminderRepository.Row row = found.get();
-        if (row.kind() == ReminderKind.ESCALATION && row.escalatesId() != null
-                && repository.find(row.escalatesId()).map(ReminderRepository.Row::acknowledgedAt).isPresent()) {
-            return;
-        }
-        String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone()).format(row.fireAt());
-        String body = texts.get("reminder.body", row.text(), Long.toString(id));
-        int sent = 0;
-        for (String openid : recipients.resolve(row.recipients())) {
-            // each recipient's notice carries a link that acknowledges the reminder as that recipient
-            StaffAlert alert = new StaffAlert(row.title(), body, Long.toString(id), time, links.url(id, openid), row.critical());
-            sent += notifier.notify("reminder:" + id, List.of(openid), alert);
-        }
-        log.info("Reminder {} ({}) fired to {} recipients", id, row.kind(), sent);
-        if (row.critical() && row.kind() != ReminderKind.ESCALATION) {
-            add(row.subject(), new PlannedReminder(ReminderKind.ESCALATION, texts.get("reminder.escalation-title"),
-                    texts.get("reminder.escalation", row.text()), List.of(StaffRecipients.ROLE_PREFIX + Role.SUPERVISOR.name()),
-                    Instant.now().plus(properties.acknowledgeWithin()), true), id);
-        }
+        firing.fire(id).ifPresent(escalation -> add(escalation.subject(), escalation.reminder(), id));
     }
 
     private long add(String subject, PlannedReminder planned, Long escalates) {

@@ -58,8 +58,8 @@ public class WechatApiStandIn {
     private Duration delay = Duration.ZERO;
 
     @Autowired
-    WechatApiStandIn(AccountRegistry accounts, SimulatorProperties properties) {
-        this(accounts::find, properties.tokenLifetime(), properties.keptMessages(), Clock.systemUTC());
+    WechatApiStandIn(AccountRegistry accounts, SimulatorProperties properties, Clock clock) {
+        this(accounts::find, properties.tokenLifetime(), properties.keptMessages(), clock);
     }
 
     WechatApiStandIn(Function<String, Optional<Account>> accounts, Duration tokenLifetime, int kept, Clock clock) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +43,13 @@ class ConversationLogWriterTest {
     }
 
     @Test
-    void aPartialBatchWaitsForTheFlushIntervalThenIsWritten() throws InterruptedException {
-        writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(400), meters);
+    void aPartialBatchWaitsForTheFlushIntervalThenIsWritten() {
+        // an interval well above the watch below, so that a busy machine cannot make the check late
+        writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(1500), meters);
         writer.start();
         writer.record(text("one"), "one", Intent.HELP, "reply", System.nanoTime());
-        Thread.sleep(100);
+        Awaitility.await("written before the interval").during(Duration.ofMillis(100)).atMost(Duration.ofMillis(1000))
+                .pollInterval(Duration.ofMillis(20)).until(batches::isEmpty);
         assertThat(batches).as("written before the interval").isEmpty();
         awaitWritten(1);
         assertThat(batches.get(0).get(0).replyText()).isEqualTo("reply");
@@ -120,15 +123,8 @@ class ConversationLogWriterTest {
     }
 
     private void awaitWritten(int n) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (batches.stream().mapToInt(List::size).sum() < n) {
-            assertThat(System.nanoTime()).as("waiting for %d rows", n).isLessThan(deadline);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("waiting for " + n + " rows").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> batches.stream().mapToInt(List::size).sum() >= n);
     }
 
     private static void await(CountDownLatch latch) {

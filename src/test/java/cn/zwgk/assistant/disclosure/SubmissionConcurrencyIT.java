@@ -59,7 +59,7 @@ class SubmissionConcurrencyIT {
                             return (System.nanoTime() - t0) / 1_000_000;
                         } catch (SubmissionsBusyException e) {
                             busy.incrementAndGet(); // the citizen is told to confirm again; so does this thread
-                            Thread.sleep(20);
+                            Thread.sleep(20); // the citizen's pause before confirming again: simulated latency, not a wait
                         }
                     }
                 }));

@@ -10,6 +10,9 @@ import cn.zwgk.assistant.platform.PlatformProperties;
 /** Builds an index over a folder without Spring or a database, for eval tests and tuning. */
 final class KbHarness implements AutoCloseable {
 
+    /** The word lists as the repository ships them ({@code channel-config/}). */
+    static final Vocabulary VOCABULARY = new Vocabulary(Path.of("channel-config"));
+
     final SearchIndex index;
     final Retriever retriever;
     final Embedder embedder;
@@ -30,7 +33,7 @@ final class KbHarness implements AutoCloseable {
             docId++;
             List<Chunker.Piece> pieces = Chunker.chunk(d.body());
             List<String> texts = new ArrayList<>();
-            pieces.forEach(c -> texts.add(SearchIndex.embeddingText(c.text())));
+            pieces.forEach(c -> texts.add(ChunkDocuments.embeddingText(c.text())));
             List<float[]> vectors = embedder.passages(texts);
             for (int i = 0; i < pieces.size(); i++) {
                 DocumentMetadata m = d.metadata();
@@ -45,10 +48,11 @@ final class KbHarness implements AutoCloseable {
             void ensureSynced() {
             }
         };
-        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index), rewriter);
+        retriever = new Retriever(index, embedder, new Synonyms(platform), noSync, new QueryCorrector(index, VOCABULARY),
+                rewriter, VOCABULARY);
         KnowledgeProperties properties = properties(Double.parseDouble(System.getProperty("kb.minAnswerScore", "0.83")));
         answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)), properties,
-                new cn.zwgk.assistant.platform.Texts(platform));
+                new cn.zwgk.assistant.platform.Texts(platform), VOCABULARY);
     }
 
     /** The embedded defaults, extractive, with the given grounding threshold. */

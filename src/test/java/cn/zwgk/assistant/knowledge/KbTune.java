@@ -45,7 +45,8 @@ final class KbTune {
                     List<Retriever.Evidence> ev = r.passages().stream().filter(e -> e.hit().similarity() >= 0.45).limit(AnswerService.PASSAGES).toList();
                     List<Map<String, Object>> cands = new ArrayList<>();
                     for (SentenceScorer.Candidate c : SentenceScorer.score(r.question(), r.vector(),
-                            h.retriever.contentWords(r.question()), ev, new SentenceScorer.Weights(0, 0, 0, 0, 0, 0))) {
+                            h.retriever.contentWords(r.question()), ev, new SentenceScorer.Weights(0, 0, 0, 0, 0, 0),
+                            KbHarness.VOCABULARY)) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("text", c.text());
                         m.put("heading", c.heading());

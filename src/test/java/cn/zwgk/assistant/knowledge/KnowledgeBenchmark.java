@@ -42,7 +42,7 @@ final class KnowledgeBenchmark {
 
         embedder.passages(List.of("预热"));
         List<String> chunkTexts = new ArrayList<>();
-        bodies.forEach(body -> Chunker.chunk(body).forEach(c -> chunkTexts.add(SearchIndex.embeddingText(c.text()))));
+        bodies.forEach(body -> Chunker.chunk(body).forEach(c -> chunkTexts.add(ChunkDocuments.embeddingText(c.text()))));
         double rawPerSec = 0;
         double ingestPerSec = 0;
         List<float[]> probeVectors = List.of();
@@ -64,7 +64,7 @@ final class KnowledgeBenchmark {
 
         // real sentence vectors, reused with noise for the generated passages' sentences
         List<float[]> sentencePool = embedder.passages(sentences.subList(0, Math.min(256, sentences.size())).stream()
-                .map(SearchIndex::embeddingText).toList());
+                .map(ChunkDocuments::embeddingText).toList());
         Path dir = Files.createTempDirectory("kb-bench");
         SearchIndex index = new SearchIndex(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null));
         long t2 = System.nanoTime();
@@ -83,7 +83,7 @@ final class KnowledgeBenchmark {
         };
         Retriever retriever = new Retriever(index, embedder,
                 new Synonyms(new PlatformProperties("channel-config", dir.toString(), null, "b:", 0, null)), noSync,
-                new QueryCorrector(index), KbHarness.noRewriting());
+                new QueryCorrector(index, KbHarness.VOCABULARY), KbHarness.noRewriting(), KbHarness.VOCABULARY);
         List<String> questions = List.of("依申请公开多久答复", "解读材料几天内发布", "重大舆情多久发布权威信息",
                 "政务新媒体要杜绝什么账号", "每年至少组织几次培训", "信息公开申请可以通过哪些渠道提交",
                 "政府网站每年开展几次专项检查", "主动公开的信息多少个工作日内公开");
@@ -106,7 +106,7 @@ final class KnowledgeBenchmark {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         System.out.printf("search over %d chunks: p50 %.1f ms, p95 %.1f ms (of which query embedding p95 %.1f ms); heap used %d MB of max %d MB%n",
-                index.size(), pct(total, 50), pct(total, 95), pct(embedOnly, 95),
+                new IndexQueries(index).size(), pct(total, 50), pct(total, 95), pct(embedOnly, 95),
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         index.destroy();
     }
@@ -120,7 +120,7 @@ final class KnowledgeBenchmark {
         KnowledgeProperties properties = KbHarness.properties(0.83);
         AnswerService answers = new AnswerService(retriever, new LlmAnswerer(properties, new PromptTemplates(properties)),
                 properties, new cn.zwgk.assistant.platform.Texts(new PlatformProperties("channel-config",
-                        System.getProperty("java.io.tmpdir"), null, "b:", 0, null)));
+                        System.getProperty("java.io.tmpdir"), null, "b:", 0, null)), KbHarness.VOCABULARY);
         String[] asks = {"多久", "吗？", "是什么", "怎么办", "哪些", "由谁负责"};
         List<String> distinct = new ArrayList<>();
         while (distinct.size() < 1200) {

@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,12 +84,9 @@ class KnowledgeIT {
     cn.zwgk.assistant.platform.Texts texts;
 
     @BeforeEach
-    void samplesImported() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while ((!knowledge.ready() || knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() < 3)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
+    void samplesImported() {
+        await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() ->
+                knowledge.ready() && knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() >= 3);
         assertThat(knowledge.documents()).extracting(KnowledgeDocument::title).contains("示例市人民政府办公室政府信息公开指南");
     }
 
@@ -194,6 +192,9 @@ class KnowledgeIT {
     Synonyms synonyms;
 
     @Autowired
+    Vocabulary vocabulary;
+
+    @Autowired
     QueryRewriter rewriter;
 
     @Test
@@ -230,7 +231,7 @@ class KnowledgeIT {
         try {
             IndexSynchronizer other = new IndexSynchronizer(store, otherIndex, embedder);
             Retriever otherRetriever = new Retriever(otherIndex, embedder, synonyms, other,
-                    new QueryCorrector(otherIndex), rewriter);
+                    new QueryCorrector(otherIndex, vocabulary), rewriter, vocabulary);
             String file = "archive-b-" + UUID.randomUUID() + ".txt";
             long id = upload(file, ARCHIVE_RULES.replace("示例县", "示例乡")).at("/documents/0/documentId").asLong();
 

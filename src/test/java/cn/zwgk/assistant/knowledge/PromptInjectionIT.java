@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +85,9 @@ class PromptInjectionIT {
     }
 
     @BeforeEach
-    void samplesImported() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while ((!knowledge.ready() || knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() < 3)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
+    void samplesImported() {
+        await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() ->
+                knowledge.ready() && knowledge.documents().stream().filter(d -> d.source().endsWith(".txt")).count() >= 3);
     }
 
     @Test

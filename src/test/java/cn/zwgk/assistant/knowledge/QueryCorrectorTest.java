@@ -32,11 +32,11 @@ class QueryCorrectorTest {
                 bigrams.merge(w, n, Integer::sum);
             }
         });
-        return new HomophoneVocabulary(bigrams, words);
+        return new HomophoneVocabulary(bigrams, words, KbHarness.VOCABULARY);
     }
 
     static String correct(HomophoneVocabulary v, String question) {
-        return v.correct(question, text -> QueryCorrector.segment(SMARTCN, text)).text();
+        return v.correct(question, text -> QueryCorrector.segment(SMARTCN, KbHarness.VOCABULARY, text)).text();
     }
 
     static final HomophoneVocabulary POLICY = vocabulary(Map.ofEntries(Map.entry("申请", 20), Map.entry("政府", 30),
@@ -46,7 +46,7 @@ class QueryCorrectorTest {
     @Test
     void replacesATypoByTheCorpusWordThatSoundsTheSame() {
         HomophoneVocabulary.Correction c = POLICY.correct("申清政府信息公开要收废吗",
-                text -> QueryCorrector.segment(SMARTCN, text));
+                text -> QueryCorrector.segment(SMARTCN, KbHarness.VOCABULARY, text));
         assertThat(c.text()).isEqualTo("申请政府信息公开要收费吗");
         assertThat(c.changes()).containsExactly("申清→申请", "收废→收费");
         assertThat(correct(POLICY, "政付信息公开答付期线是多久")).isEqualTo("政府信息公开答复期限是多久");
@@ -81,12 +81,12 @@ class QueryCorrectorTest {
         AtomicInteger segmented = new AtomicInteger();
         POLICY.correct("申请政府信息公开要收费吗", text -> {
             segmented.incrementAndGet();
-            return QueryCorrector.segment(SMARTCN, text);
+            return QueryCorrector.segment(SMARTCN, KbHarness.VOCABULARY, text);
         });
         assertThat(segmented).hasValue(0);
         POLICY.correct("申清政府信息公开要收费吗", text -> {
             segmented.incrementAndGet();
-            return QueryCorrector.segment(SMARTCN, text);
+            return QueryCorrector.segment(SMARTCN, KbHarness.VOCABULARY, text);
         });
         assertThat(segmented).hasValue(1);
     }
@@ -102,7 +102,7 @@ class QueryCorrectorTest {
         @BeforeAll
         void index(@TempDir Path dataDir) throws Exception {
             kb = new KbHarness(new Embedder(), Path.of("src/main/resources/kb/samples"), dataDir);
-            corrector = new QueryCorrector(kb.index);
+            corrector = new QueryCorrector(kb.index, KbHarness.VOCABULARY);
         }
 
         @AfterAll

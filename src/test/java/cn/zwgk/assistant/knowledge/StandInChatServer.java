@@ -30,7 +30,7 @@ final class StandInChatServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(body);
             try {
-                Thread.sleep(delayMillis);
+                Thread.sleep(delayMillis); // simulated latency, not a wait
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

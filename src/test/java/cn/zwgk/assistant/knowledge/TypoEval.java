@@ -34,15 +34,16 @@ final class TypoEval {
                 void ensureSynced() {
                 }
             };
-            QueryCorrector none = new QueryCorrector(kb.index) {
+            QueryCorrector none = new QueryCorrector(kb.index, KbHarness.VOCABULARY) {
                 @Override
                 HomophoneVocabulary.Correction correct(String question) {
                     return new HomophoneVocabulary.Correction(question, List.of());
                 }
             };
             Retriever uncorrected = new Retriever(kb.index, kb.embedder, new Synonyms(new PlatformProperties(
-                    "channel-config", tmp.toString(), null, "t:", 0, null)), noSync, none, KbHarness.noRewriting());
-            QueryCorrector corrector = new QueryCorrector(kb.index);
+                    "channel-config", tmp.toString(), null, "t:", 0, null)), noSync, none, KbHarness.noRewriting(),
+                    KbHarness.VOCABULARY);
+            QueryCorrector corrector = new QueryCorrector(kb.index, KbHarness.VOCABULARY);
             for (int f = 1; f < args.length; f++) {
                 List<String> lines = Files.readAllLines(Path.of(args[f])).stream().filter(l -> !l.isBlank()).toList();
                 for (int typos = 1; typos <= 2; typos++) {
@@ -109,7 +110,7 @@ final class TypoEval {
         for (int t = 0; t < typos; t++) {
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < q.length; i++) {
-                if (Pinyin.han(q[i]) && q[i] == original.charAt(i) && !QuestionWords.STOP.contains(String.valueOf(q[i]))) {
+                if (Pinyin.han(q[i]) && q[i] == original.charAt(i) && !KbHarness.VOCABULARY.isStopWord(String.valueOf(q[i]))) {
                     positions.add(i);
                 }
             }

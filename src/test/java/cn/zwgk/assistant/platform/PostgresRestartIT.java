@@ -98,8 +98,8 @@ class PostgresRestartIT {
                     assertThat(healthMillis).isLessThan(10_000);
                     assertThat(staffApi.statusCode()).as("the staff API says: unavailable, retry (not: wrong password)").isEqualTo(503);
                     assertThat(apiMillis).isLessThan(10_000);
-                    long left = OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000;
-                    Thread.sleep(Math.max(0, left));
+                    // the database stays down for the whole outage
+                    await().atMost(OUTAGE.plusSeconds(5)).until(() -> System.nanoTime() - down >= OUTAGE.toNanos());
                 } finally {
                     postgres.startIfStopped();
                 }
@@ -129,7 +129,8 @@ class PostgresRestartIT {
                 // both reminders delivered, once each; nothing left in the outbox
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> api.templatesTo(staff).size() >= 2);
-                Thread.sleep(5000);
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
+                        .until(() -> api.templatesTo(staff).size() == 2);
                 assertThat(api.templatesTo(staff)).hasSize(2);
                 assertThat(api.templatesTo(staff)).extracting(FakeWechatApi.TemplateMessage::rawJson)
                         .anySatisfy(json -> assertThat(json).contains("库停期间到期"))

@@ -78,7 +78,10 @@ class ReminderCrashIT {
             try (AppProcess second = AppProcess.start(props)) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> recipients.stream().allMatch(r -> !api.templatesTo(r).isEmpty()));
-                Thread.sleep(5000); // room for a late duplicate
+                // a late duplicate would come within seconds: the batch stays one message per recipient meanwhile
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(recipients)
+                        .allSatisfy(r -> assertThat(api.templatesTo(r)).extracting(FakeWechatApi.TemplateMessage::clientMsgId)
+                                .containsOnly(api.templatesTo(r).get(0).clientMsgId())));
                 assertThat(new AdminApi(second.port()).get("/api/reminders")).doesNotContain("oCrash" + run);
             }
             Map<String, List<FakeWechatApi.TemplateMessage>> byRecipient = recipients.stream()

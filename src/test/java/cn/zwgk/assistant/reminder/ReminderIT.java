@@ -110,15 +110,18 @@ class ReminderIT {
     void aReminderDueWhileTheApplicationWasDownFiresOnceAfterRestart() throws Exception {
         Map<String, String> props = TestBackends.properties();
         long id;
+        OffsetDateTime[] due = new OffsetDateTime[1];
         try (AppInstance first = AppInstance.start(props)) {
             bind(first, "oStaffC");
-            id = first.bean(ReminderService.class).createCustom("重启期间到期的提醒", List.of("oStaffC"),
-                    OffsetDateTime.now().plusSeconds(3)).id();
+            due[0] = OffsetDateTime.now().plusSeconds(3);
+            id = first.bean(ReminderService.class).createCustom("重启期间到期的提醒", List.of("oStaffC"), due[0]).id();
         }
-        Thread.sleep(5000);
+        // the reminder falls due while the application is down
+        await().atMost(Duration.ofSeconds(10)).until(() -> OffsetDateTime.now().isAfter(due[0].plusSeconds(2)));
         try (AppInstance second = AppInstance.start(props)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(second, id) == 1);
-            Thread.sleep(2000);
+            // and stays delivered once
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> deliveries(second, id) == 1);
             assertThat(deliveries(second, id)).isEqualTo(1);
         }
     }
@@ -142,7 +145,9 @@ class ReminderIT {
                     ids.add(reminders.createCustom("并发提醒 " + i, List.of("oStaffD"), OffsetDateTime.now().plusSeconds(3)).id());
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> deliveries(a, id) >= 1));
-                Thread.sleep(3000);
+                // no instance fires one a second time
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> ids.stream().allMatch(id -> deliveries(a, id) == 1));
                 assertThat(ids).allSatisfy(id -> assertThat(deliveries(a, id)).isEqualTo(1));
                 List<String> members = jdbc(a).sql("select instance_name from qrtz_scheduler_state")
                         .query(String.class).list();

@@ -56,7 +56,7 @@ class ReminderPlannerTest {
 
     @Test
     void automaticRemindersAvoidQuietHoursButCriticalOnesDoNot() {
-        ReminderPlanner planner = new ReminderPlanner(CalendarFixture.shipped(), properties, texts);
+        ReminderPlanner planner = new ReminderPlanner(CalendarFixture.shipped(), properties, texts, Clock.systemUTC());
         Instant lateEvening = ZonedDateTime.of(2026, 11, 23, 23, 30, 0, 0, SHANGHAI).toInstant();
         Instant earlyMorning = ZonedDateTime.of(2026, 11, 24, 6, 0, 0, 0, SHANGHAI).toInstant();
         Instant noon = ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, SHANGHAI).toInstant();

@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -126,19 +128,24 @@ class LogScanIT {
                 .statusCode()).isEqualTo(400);
         assertThat(api("POST", "/api/kb/ask", "{\"question\":\"手机" + PHONES.get(1) + "，依申请公开需要什么材料？\"}")
                 .statusCode()).isEqualTo(200);
-        Thread.sleep(2000);
+        // the conversation log is written off the request path, in order: wait for the last message's row
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationLog().contains("依申请公开多久答复"));
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertThat(log).contains("Started").hasSizeGreaterThan(2000);
         assertNothingPersonal("the log file", log);
         assertThat(log).doesNotContain(ADMIN_PASSWORD, LLM_KEY, DATA_KEY, WECHAT_SECRET, AES_KEY);
 
-        String conversationLog = String.join("\n", jdbc.sql("select inbound_text, reply_text from conversation_log")
-                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).list());
+        String conversationLog = conversationLog();
         assertThat(conversationLog).contains("钱*", "136****3333", "q***@example.com");
         assertNothingPersonal("the conversation log", conversationLog);
         assertNothingPersonal("the bot's echoes", String.join("\n", echoes));
         assertNothingPersonal("Redis", redisValues());
+    }
+
+    private String conversationLog() {
+        return String.join("\n", jdbc.sql("select inbound_text, reply_text from conversation_log")
+                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).list());
     }
 
     private static void assertNothingPersonal(String where, String text) {

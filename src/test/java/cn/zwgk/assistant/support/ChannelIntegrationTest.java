@@ -1,10 +1,9 @@
 package cn.zwgk.assistant.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -112,15 +111,7 @@ public abstract class ChannelIntegrationTest {
 
     /** Polls {@code condition} for up to 15 s. */
     protected static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("waiting for " + what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
+                .until(condition::getAsBoolean);
     }
 }

@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -131,13 +134,11 @@ public final class FakeWechatApi implements AutoCloseable {
 
     /** Waits up to {@code timeout} for a message matching {@code test}. */
     public Optional<CustomerServiceMessage> awaitSent(Predicate<CustomerServiceMessage> test, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<CustomerServiceMessage> found = sent.stream().filter(test).findFirst();
-            if (found.isPresent() || System.nanoTime() > deadline) {
-                return found;
-            }
-            sleep(50);
+        try {
+            return Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> sent.stream().filter(test).findFirst(), Optional::isPresent);
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
         }
     }
 
@@ -224,7 +225,7 @@ public final class FakeWechatApi implements AutoCloseable {
     private void accepted(HttpExchange exchange, String body) throws IOException {
         if (delayedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             try {
-                Thread.sleep(sendDelay.toMillis());
+                Thread.sleep(sendDelay.toMillis()); // simulated latency, not a wait
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -257,14 +258,5 @@ public final class FakeWechatApi implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

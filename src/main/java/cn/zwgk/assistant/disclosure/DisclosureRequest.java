@@ -17,4 +17,19 @@ package cn.zwgk.assistant.disclosure;
 public record DisclosureRequest(ApplicantType applicantType, String applicantName, String legalRepresentative,
                           String contactPerson, String idNumber, String creditCode, String phone, String address,
                           String email, String description, String purpose, InfoForm form, DeliveryWay delivery) {
+
+    /** The application with blank fields absent, ID number and credit code in capitals, the mobile number bare. */
+    public DisclosureRequest normalised() {
+        return new DisclosureRequest(applicantType, trim(applicantName), trim(legalRepresentative), trim(contactPerson),
+                upper(idNumber), upper(creditCode), trim(phone) == null ? null : Validators.normaliseMobile(phone),
+                trim(address), trim(email), trim(description), trim(purpose), form, delivery);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String upper(String s) {
+        return s == null || s.isBlank() ? null : s.strip().toUpperCase(java.util.Locale.ROOT);
+    }
 }

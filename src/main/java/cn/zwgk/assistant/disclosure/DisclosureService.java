@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,15 +76,7 @@ public class DisclosureService {
      * under {@code disclosure.invalid} of the text that says so; empty when it is complete.
      */
     public Map<String, String> problems(DisclosureRequest application) {
-        return ApplicationChecks.check(normalised(application), today());
-    }
-
-    /** The application with blank fields absent, ID number and credit code in capitals, the mobile number bare. */
-    public static DisclosureRequest normalised(DisclosureRequest a) {
-        return new DisclosureRequest(a.applicantType(), trim(a.applicantName()), trim(a.legalRepresentative()),
-                trim(a.contactPerson()), upper(a.idNumber()), upper(a.creditCode()),
-                trim(a.phone()) == null ? null : Validators.normaliseMobile(a.phone()), trim(a.address()),
-                trim(a.email()), trim(a.description()), trim(a.purpose()), a.form(), a.delivery());
+        return ApplicationChecks.check(application.normalised(), today());
     }
 
     /** Attaches files to the case's reply: every file or, when one is refused, none. */
@@ -127,7 +118,7 @@ public class DisclosureService {
         CaseStatus from = c.status;
         LocalDate previousDue = c.dueOn;
         String note = workflow.apply(c, action, request, today());
-        c.updatedAt = Instant.now();
+        c.updatedAt = clock.instant();
         cases.update(c);
         attachments.markSent(sent, c.updatedAt);
         String detail = sent.isEmpty() ? note : note + "\nattachments: " + Attachment.names(sent);
@@ -162,14 +153,6 @@ public class DisclosureService {
                 .limit(limit).toList();
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String upper(String s) {
-        return s == null || s.isBlank() ? null : s.strip().toUpperCase(Locale.ROOT);
-    }
-
     LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
@@ -186,7 +169,7 @@ public class DisclosureService {
         c.status = CaseStatus.RECEIVED;
         c.receivedOn = receivedOn;
         c.clockStartOn = receivedOn;
-        c.createdAt = Instant.now();
+        c.createdAt = clock.instant();
         c.updatedAt = c.createdAt;
         deadlines.recompute(c);
         try {

@@ -57,7 +57,8 @@ class RateLimitIT {
         String other = "oRate" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(say(wechat, other, "帮助", WechatTestClient.nextMsgId())).isEqualTo(help);
 
-        Thread.sleep(WINDOW - System.currentTimeMillis() % WINDOW + 50);
+        long nextWindow = System.currentTimeMillis() / WINDOW * WINDOW + WINDOW + 50;
+        untilTime(nextWindow);
         assertThat(say(wechat, user, "帮助", WechatTestClient.nextMsgId())).isEqualTo(help);
     }
 
@@ -68,9 +69,15 @@ class RateLimitIT {
 
     /** Waits for the start of a window so that the messages below fall into one. */
     private static void startOfAWindow() throws InterruptedException {
-        long into = System.currentTimeMillis() % WINDOW;
-        if (into > 200) {
-            Thread.sleep(WINDOW - into + 20);
+        long now = System.currentTimeMillis();
+        if (now % WINDOW > 200) {
+            untilTime(now / WINDOW * WINDOW + WINDOW + 20);
         }
+    }
+
+    /** Waits for the wall clock to pass {@code epochMillis} (the rate window is a wall-clock window). */
+    private static void untilTime(long epochMillis) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(WINDOW + 2000))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> System.currentTimeMillis() >= epochMillis);
     }
 }

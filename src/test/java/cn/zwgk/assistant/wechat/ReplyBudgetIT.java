@@ -49,9 +49,9 @@ class ReplyBudgetIT extends ChannelIntegrationTest {
         HttpResponse<String> response = retry.get().orElseThrow();
         assertThat(WechatTestClient.extract(response.body(), "Content")).isEqualTo(ScriptedHandler.answer(id, 1));
         assertThat(ScriptedHandler.invocations(id)).isEqualTo(1);
-        Thread.sleep(300);
-        assertThat(outbox.find(lateKey(city, msgId))).isEmpty();
-        assertThat(wechatApi().sentTo(openid)).isEmpty();
+        // and nothing else goes out afterwards
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(300)).atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> outbox.find(lateKey(city, msgId)).isEmpty() && wechatApi().sentTo(openid).isEmpty());
     }
 
     @Test
@@ -165,9 +165,12 @@ class ReplyBudgetIT extends ChannelIntegrationTest {
         ScriptedHandler.open(id);
         HttpResponse<String> response = retry.get().orElseThrow();
         awaitFinished(id);
-        Thread.sleep(500);
 
         boolean passive = response.body().contains(ScriptedHandler.answer(id, 1));
+        // one way only, and it stays so: the answer is in the reply or in the outbox, never both
+        org.awaitility.Awaitility.await("the answer goes out one way only").during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(3))
+                .until(() -> passive ^ outbox.find(lateKey(city, msgId)).isPresent());
         boolean customerService = outbox.find(lateKey(city, msgId)).isPresent();
         assertThat(passive ^ customerService)
                 .as("delivered exactly once (passive: %s, customer service: %s)", passive, customerService).isTrue();
@@ -216,7 +219,9 @@ class ReplyBudgetIT extends ChannelIntegrationTest {
      */
     private static void sleepPastFinalAfter(String id) throws InterruptedException {
         await(() -> ScriptedHandler.invocations(id) > 0, "handler for " + id + " started");
-        Thread.sleep(3600);
+        long started = System.nanoTime();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> System.nanoTime() - started >= java.time.Duration.ofMillis(3600).toNanos());
     }
 
     private static String lateKey(WechatTestClient client, long msgId) {

@@ -63,11 +63,11 @@ class CaseRegistrationController {
                     RedirectAttributes flash) {
         LocalDate today = LocalDate.now(OFFICE_ZONE);
         Map<String, String> problems = new LinkedHashMap<>();
-        DisclosureRequest application = DisclosureService.normalised(new DisclosureRequest(
+        DisclosureRequest application = new DisclosureRequest(
                 parse(ApplicantType.class, form.applicantType()), form.applicantName(), form.legalRepresentative(),
                 form.contactPerson(), form.idNumber(), form.creditCode(), form.phone(), form.address(), form.email(),
                 form.description(), form.purpose(), parse(InfoForm.class, form.form()),
-                parse(DeliveryWay.class, form.delivery())));
+                parse(DeliveryWay.class, form.delivery())).normalised();
         disclosures.problems(application)
                 .forEach((field, key) -> problems.put(field, texts.get("disclosure.invalid." + key)));
         IntakeChannel channel = parse(IntakeChannel.class, form.channel());

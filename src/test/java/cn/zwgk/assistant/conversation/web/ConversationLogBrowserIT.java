@@ -51,10 +51,8 @@ class ConversationLogBrowserIT {
         String openid = "oBrowserLog" + marker;
         assertThat(wechat.postPlain(wechat.textXml(openid, hostile, WechatTestClient.nextMsgId())).statusCode()).isEqualTo(200);
         String hash = log.userHash(openid);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (log.recent(LogFilter.user(hash), 0).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await("the message in the conversation log").atMost(Duration.ofSeconds(20))
+                .until(() -> !log.recent(LogFilter.user(hash), 0).isEmpty());
         accounts.create("log-supervisor", "科长", "supervisor-pass-2", Set.of(Role.SUPERVISOR));
 
         try (Browser browser = Browser.open(port)) {

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.console;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,9 +35,11 @@ class DashboardController {
     private final ReminderService reminders;
     private final IncidentService incidents;
     private final RatingService ratings;
+    private final Clock clock;
 
     DashboardController(DisclosureService disclosures, ReminderService reminders, IncidentService incidents,
-                        RatingService ratings) {
+                        RatingService ratings, Clock clock) {
+        this.clock = clock;
         this.disclosures = disclosures;
         this.reminders = reminders;
         this.incidents = incidents;
@@ -45,7 +48,8 @@ class DashboardController {
 
     @GetMapping("/console")
     String dashboard(Model model) {
-        String today = LocalDate.now(OFFICE_ZONE).toString();
+        Instant now = clock.instant();
+        String today = LocalDate.ofInstant(now, OFFICE_ZONE).toString();
         List<CaseView> open = disclosures.list(null, null).stream()
                 .filter(c -> !FINISHED.contains(c.status()) && c.dueOn() != null).toList();
         model.addAttribute("dueToday", open.stream().filter(c -> c.dueOn().equals(today)).toList());
@@ -56,7 +60,7 @@ class DashboardController {
         model.addAttribute("incidents", active);
         model.addAttribute("ratingsByDay", ratings.byDay(14));
         model.addAttribute("ratingsByDocument", ratings.byDocument(30, 10));
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", now);
         model.addAttribute("zone", OFFICE_ZONE);
         return "console/dashboard";
     }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the wait before the next attempt doubles from {@code loginDelay} up to {@code maxLoginDelay}.
  */
 @ConfigurationProperties("access")
-public record AccessProperties(
+record AccessProperties(
         @DefaultValue("admin") String adminUsername,
         @DefaultValue("") String adminPassword,
         @DefaultValue("false") boolean requireStrongAdminPassword,

@@ -1,7 +1,7 @@
 package cn.zwgk.assistant.disclosure;
 
 /** No case with that tracking number (HTTP 404). */
-public class CaseNotFoundException extends RuntimeException {
+class CaseNotFoundException extends RuntimeException {
 
     public CaseNotFoundException(String trackingNo) {
         super("no disclosure case " + trackingNo);

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  *                              dialog answers "busy, confirm again" (the draft is kept)
  */
 @ConfigurationProperties("disclosure")
-public record DisclosureProperties(
+record DisclosureProperties(
         @DefaultValue("1825d") Duration personalDataRetention,
         @DefaultValue("30d") Duration draftRetention,
         @DefaultValue("0 30 3 * * *") String retentionCron,

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pushWindow   citizens who asked a matching question this recently may be sent a new standard answer
  */
 @ConfigurationProperties("faq")
-public record FaqProperties(
+record FaqProperties(
         @DefaultValue("30d") Duration gapRetention,
         @DefaultValue("0.85") double sameGap,
         @DefaultValue("0.90") double match,

@@ -13,6 +13,6 @@ import java.util.List;
  * @param examples   up to three distinct wordings (masked)
  * @param lastAnswer what the bot answered the most recent time
  */
-public record GapGroup(String question, int asked, int askers, int unhelpful, List<String> examples,
+record GapGroup(String question, int asked, int askers, int unhelpful, List<String> examples,
                        String lastAnswer, Instant lastAsked) {
 }

@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingWindow how long after an answer a "1" or "2" rates it; later, they mean what they otherwise mean
  */
 @ConfigurationProperties("feedback")
-public record FeedbackProperties(@DefaultValue("10m") Duration ratingWindow) {
+record FeedbackProperties(@DefaultValue("10m") Duration ratingWindow) {
 }

@@ -1,7 +1,7 @@
 package cn.zwgk.assistant.feedback;
 
 /** How many ratings a day or a document got, and how many said the answer helped. */
-public record RatingShare(String key, long ratings, long helpful) {
+record RatingShare(String key, long ratings, long helpful) {
 
     /** The share of helpful ratings, in percent (0 when there are none). */
     public int helpfulPercent() {

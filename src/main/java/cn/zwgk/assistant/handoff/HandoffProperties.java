@@ -19,7 +19,7 @@ import cn.zwgk.assistant.staff.Role;
  * @param onDuty      the staff role whose bound members are told of a new request
  */
 @ConfigurationProperties("handoff")
-public record HandoffProperties(
+record HandoffProperties(
         @DefaultValue({"09:00-12:00", "13:30-17:30"}) List<String> hours,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("30m") Duration idleTimeout,

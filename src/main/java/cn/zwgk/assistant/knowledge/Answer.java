@@ -13,7 +13,7 @@ import java.util.List;
  * @param body      the answer alone, without notices and source lines
  * @param lowConfidence grounded, but only just: the best sentence passed the grounding check by a small margin
  */
-public record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body,
+record Answer(String text, boolean grounded, List<SearchHit> citations, String mode, String body,
                      boolean lowConfidence) {
 
     /** The mode of an answer a language model wrote from the cited passages. */

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease        how long a claimed message is reserved for the instance sending it
  */
 @ConfigurationProperties("notification.outbox")
-public record NotificationProperties(
+record NotificationProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("20") int batchSize,
         @DefaultValue("12") int maxAttempts,

@@ -2,7 +2,7 @@ package cn.zwgk.assistant.opinion;
 
 /** No incident with that id. */
 @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-public class IncidentNotFoundException extends RuntimeException {
+class IncidentNotFoundException extends RuntimeException {
 
     public IncidentNotFoundException(long id) {
         super("no incident " + id);

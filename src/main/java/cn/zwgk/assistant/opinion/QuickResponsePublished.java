@@ -1,5 +1,5 @@
 package cn.zwgk.assistant.opinion;
 
 /** A quick response (口径) came into use; it supersedes the incident's earlier one. */
-public record QuickResponsePublished(long incidentId, long responseId, String text) {
+record QuickResponsePublished(long incidentId, long responseId, String text) {
 }

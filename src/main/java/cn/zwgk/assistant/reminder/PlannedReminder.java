@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** A reminder another module wants scheduled (see {@link ReminderService#replaceForSubject}). */
-public record PlannedReminder(ReminderKind kind, String title, String text, List<String> recipients, Instant fireAt,
+record PlannedReminder(ReminderKind kind, String title, String text, List<String> recipients, Instant fireAt,
                               boolean critical) {
 }

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ackLinkValidity  how long an acknowledgement link works after the reminder fired
  */
 @ConfigurationProperties("reminder")
-public record ReminderProperties(
+record ReminderProperties(
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue({"5", "3", "1"}) List<Integer> disclosureOffsets,
         @DefaultValue("09:00") LocalTime workingHour,

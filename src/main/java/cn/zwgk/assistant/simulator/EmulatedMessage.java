@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param eventKey the menu key (CLICK)
  * @param encrypt  whether WeChat pushes it in safe mode (AES)
  */
-public record EmulatedMessage(String appId, String openid, Type type, String text, String eventKey,
+record EmulatedMessage(String appId, String openid, Type type, String text, String eventKey,
                               boolean encrypt) {
 
     /** The user actions the emulator can push. */

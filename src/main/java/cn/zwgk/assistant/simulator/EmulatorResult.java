@@ -13,6 +13,6 @@ package cn.zwgk.assistant.simulator;
  * @param elapsedMs   time from the first push to the answer (or the last timeout)
  * @param error       what went wrong from WeChat's point of view, or null
  */
-public record EmulatorResult(int attempts, int httpStatus, String reply, String replyXml, String rawResponse,
+record EmulatorResult(int attempts, int httpStatus, String reply, String replyXml, String rawResponse,
                              String requestXml, long elapsedMs, String error) {
 }

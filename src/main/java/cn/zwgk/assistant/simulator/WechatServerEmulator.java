@@ -33,7 +33,7 @@ import cn.zwgk.assistant.wechat.AccountRegistry;
  */
 @Component
 @ConditionalOnBooleanProperty("simulator.enabled")
-public class WechatServerEmulator {
+class WechatServerEmulator {
 
     private static final Logger log = LoggerFactory.getLogger(WechatServerEmulator.class);
     private static final SecureRandom RANDOM = new SecureRandom();

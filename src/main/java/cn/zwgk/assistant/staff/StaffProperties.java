@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channels the staff channels in fallback order: {@code WECHAT_TEMPLATE}, {@code WECOM_ROBOT}
  */
 @ConfigurationProperties("staff")
-public record StaffProperties(@DefaultValue({"WECHAT_TEMPLATE", "WECOM_ROBOT"}) List<String> channels) {
+record StaffProperties(@DefaultValue({"WECHAT_TEMPLATE", "WECOM_ROBOT"}) List<String> channels) {
 }

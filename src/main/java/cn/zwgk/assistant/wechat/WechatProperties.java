@@ -32,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         typing indicator, on accounts with customer-service permission (0 = never)
  */
 @ConfigurationProperties("wechat")
-public record WechatProperties(
+record WechatProperties(
         String apiBaseUrl,
         @DefaultValue("300s") Duration replayWindow,
         @DefaultValue("65536") int maxBodyBytes,

@@ -65,8 +65,17 @@ import cn.zwgk.assistant.wechat.AccountRegistry;
 @WebMvcTest(useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = ConsoleAccessSliceTest.ConsoleScreens.class))
 @EnableWebSecurity
-@Import({SecurityConfiguration.class, ManagementPort.class})
+@Import({SecurityConfiguration.class, ManagementPort.class, ConsoleAccessSliceTest.SystemClock.class})
 class ConsoleAccessSliceTest {
+
+    /** The Clock bean the screens take the time from (platform's, which a slice does not scan). */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class SystemClock {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+    }
 
     /** The console's controllers and advice: in {@code console} or in a feature's {@code web} package. */
     static final class ConsoleScreens implements TypeFilter {

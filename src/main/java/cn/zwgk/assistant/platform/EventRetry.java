@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
@@ -27,19 +28,22 @@ class EventRetry {
     private static final Logger log = LoggerFactory.getLogger(EventRetry.class);
 
     private final FailedEventPublications failed;
-    private final TaskScheduler scheduler;
+    private final ObjectProvider<TaskScheduler> scheduler;
     private final Duration interval;
 
-    EventRetry(FailedEventPublications failed, TaskScheduler scheduler, PlatformProperties properties) {
+    EventRetry(FailedEventPublications failed, ObjectProvider<TaskScheduler> scheduler, PlatformProperties properties) {
         this.failed = failed;
         this.scheduler = scheduler;
         this.interval = properties.eventRetryInterval();
     }
 
+    /** In the server only: the kb command line schedules nothing, and leaves what it owes to the server. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        resubmit();
-        scheduler.scheduleWithFixedDelay(this::resubmit, interval);
+        scheduler.ifAvailable(tasks -> {
+            resubmit();
+            tasks.scheduleWithFixedDelay(this::resubmit, interval);
+        });
     }
 
     void resubmit() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import cn.zwgk.assistant.support.IntegrationTest;
 import cn.zwgk.assistant.support.WechatTestClient;
@@ -21,6 +22,9 @@ import cn.zwgk.assistant.support.WechatTestClient;
  * question's topic, and a Traditional question is answered in Traditional script.
  */
 @IntegrationTest
+// a context of its own: the knowledge base must hold the sample documents only, not what other tests in a
+// shared context uploaded (the console's knowledge tests upload documents that change these answers)
+@TestPropertySource(properties = "knowledge.test-context=sample-documents-only")
 class SampleAnswersIT {
 
     @LocalServerPort

@@ -22,22 +22,20 @@ import cn.zwgk.assistant.platform.AuditLog;
 public class IncidentService {
 
     private final IncidentRepository repository;
+    private final QuickResponses responses;
     private final OpinionProperties properties;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final ResponseCatalog catalog;
     private final Clock clock;
-    private final QuickResponses responses;
 
-    IncidentService(IncidentRepository repository, OpinionProperties properties, ApplicationEventPublisher events,
-                    AuditLog audit, ResponseCatalog catalog, Clock clock) {
+    IncidentService(IncidentRepository repository, QuickResponses responses, OpinionProperties properties,
+                    ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.responses = responses;
         this.properties = properties;
         this.events = events;
         this.audit = audit;
-        this.catalog = catalog;
         this.clock = clock;
-        this.responses = new QuickResponses(repository, properties, events, audit, catalog, clock);
     }
 
     /**
@@ -66,13 +64,13 @@ public class IncidentService {
         }
         audit.record(openedBy, "incident.open", "incident:" + id, null, severity + " " + title.strip());
         events.publishEvent(new IncidentOpened(id, title.strip(), severity, now, responsible, milestones, alerts));
-        catalog.changed();
+        responses.catalogChanged();
         return get(id);
     }
 
     /** Whether a quick response waits for another person's approval before it is used. */
     public boolean secondApproval() {
-        return properties.secondApproval();
+        return responses.secondApproval();
     }
 
     public List<Incident> all() {

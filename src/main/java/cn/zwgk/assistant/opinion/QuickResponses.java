@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.platform.AuditLog;
 
@@ -11,6 +12,7 @@ import cn.zwgk.assistant.platform.AuditLog;
  * The life of an incident's quick responses (口径): issued, approved by a second person when that is
  * required, superseded by the next one, withdrawn. {@link IncidentService} runs these in its transactions.
  */
+@Component
 final class QuickResponses {
 
     private final IncidentRepository repository;
@@ -34,6 +36,16 @@ final class QuickResponses {
      * Issues a quick response. Without second approval it is published at once and supersedes the
      * incident's current one; with it, it waits for a leader's {@link #approve}.
      */
+    /** Whether a quick response waits for another person's approval before it is used. */
+    boolean secondApproval() {
+        return properties.secondApproval();
+    }
+
+    /** An incident's keywords or responses changed: the catalog the bot answers from is rebuilt. */
+    void catalogChanged() {
+        catalog.changed();
+    }
+
     QuickResponse issue(long incidentId, String text, String by) {
         if (text == null || text.isBlank() || text.strip().length() > 2000) {
             throw new IllegalArgumentException("text is required (at most 2000 characters)");

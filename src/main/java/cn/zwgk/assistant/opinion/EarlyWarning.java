@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,8 @@ import org.springframework.stereotype.Component;
 import cn.zwgk.assistant.conversation.CitizenAsked;
 import cn.zwgk.assistant.knowledge.TextSimilarity;
 import cn.zwgk.assistant.platform.Masking;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Watches what citizens write for bursts: each message joins a topic (see {@link TopicWindow}); a
@@ -36,25 +37,36 @@ class EarlyWarning implements DisposableBean {
     private final Askers askers;
     private final AlertService alerts;
     private final OpinionProperties properties;
-    private final AtomicLong dropped = new AtomicLong();
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(2000), r -> {
-                Thread t = new Thread(r, "opinion-early-warning");
-                t.setDaemon(true);
-                return t;
-            }, (task, pool) -> {
-                pool.getQueue().poll();
-                pool.getQueue().offer(task);
-            });
+    private final Counter droppedFull;
+    private final Counter droppedFailed;
+    private final ThreadPoolExecutor executor;
 
     EarlyWarning(TopicWindow window, TextSimilarity similarity, ResponseCatalog catalog, Askers askers,
-                 AlertService alerts, OpinionProperties properties) {
+                 AlertService alerts, OpinionProperties properties, MeterRegistry metrics) {
         this.window = window;
         this.similarity = similarity;
         this.catalog = catalog;
         this.askers = askers;
         this.alerts = alerts;
         this.properties = properties;
+        this.droppedFull = dropped(metrics, "queue-full");
+        this.droppedFailed = dropped(metrics, "failed");
+        // one thread; when 2000 messages wait, the oldest is dropped (and counted) for the newest
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2000), r -> {
+            Thread t = new Thread(r, "opinion-early-warning");
+            t.setDaemon(true);
+            return t;
+        }, (task, pool) -> {
+            if (pool.getQueue().poll() != null) {
+                droppedFull.increment();
+            }
+            pool.getQueue().offer(task);
+        });
+    }
+
+    private static Counter dropped(MeterRegistry metrics, String reason) {
+        return Counter.builder("opinion.early-warning.dropped").tag("reason", reason)
+                .description("citizen messages the early warning did not look at").register(metrics);
     }
 
     /*
@@ -68,7 +80,7 @@ class EarlyWarning implements DisposableBean {
             try {
                 observe(asked.appId(), asked.openid(), asked.text(), asked.at());
             } catch (RuntimeException e) {
-                dropped.incrementAndGet();
+                droppedFailed.increment();
                 log.warn("Early warning could not look at a message: {}", e.toString());
             }
         });
@@ -103,19 +115,6 @@ class EarlyWarning implements DisposableBean {
             }
         }
         return found;
-    }
-
-    long dropped() {
-        return dropped.get();
-    }
-
-    /** Waits until the queued messages are looked at (tests, shutdown). */
-    boolean drain(long millis) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while ((executor.getQueue().size() > 0 || executor.getActiveCount() > 0) && System.currentTimeMillis() < end) {
-            Thread.sleep(20);
-        }
-        return executor.getQueue().isEmpty() && executor.getActiveCount() == 0;
     }
 
     @Override

@@ -19,8 +19,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,6 +77,16 @@ class LogScanIT {
     Redis redis;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /*
+     * Spring Boot sets logging up once per JVM, until a context closes: a context started while another
+     * (cached by an earlier test class) is open keeps that one's logging, without this log file. Marked
+     * uninitialised, the logging is set up again by this class's context, with its file.
+     */
+    @BeforeAll
+    static void loggingOfThisContext() {
+        LoggingSystem.get(LogScanIT.class.getClassLoader()).cleanUp();
+    }
 
     @DynamicPropertySource
     static void logging(DynamicPropertyRegistry registry) {

@@ -218,11 +218,10 @@ class KnowledgeCliIT {
     }
 
     static Run cli(Map<String, String> settings, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m"));
+        List<String> command = AppProcess.java("768m");
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dknowledge.import-samples=false");
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        command.add(Application.class.getName());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (ProcessTree tree = ProcessTree.of(process)) {

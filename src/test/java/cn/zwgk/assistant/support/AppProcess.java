@@ -40,9 +40,8 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Map<String, String> properties) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("zwgk-instance-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        List<String> command = java("512m");
+        command.add(Application.class.getName());
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         command.add("--server.port=" + port);
         Process process = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
@@ -55,6 +54,18 @@ public final class AppProcess implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    /**
+     * {@code java} with this test JVM's class path, for an application process of a test: the client
+     * compiler only and the serial collector, because such a process lives seconds to a minute and
+     * spends them starting. That halves the CPU its start takes, which the other test JVM running
+     * at the same time needs.
+     */
+    public static List<String> java(String maxHeap) {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path")));
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package cn.zwgk.assistant.simulator;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,13 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zwgk.assistant.simulator.WechatApiStandIn.SentMessage;
 
-/** The simulator page's JSON API: push a user action through the emulator, read what the stand-in caught. */
+/**
+ * The simulator page's JSON API: push a user action through the emulator, read what the stand-in
+ * caught, and make the stand-in misbehave as WeChat's API does (busy, slow, a token gone) to watch
+ * the outbox retry.
+ */
 @RestController
 @RequestMapping("/simulator/api")
 @ConditionalOnBooleanProperty("simulator.enabled")
 class SimulatorApiController {
 
     private static final int MAX_TEXT = 2000;
+    private static final int MAX_FAULTS = 100;
+    private static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
     private final WechatServerEmulator emulator;
     private final WechatApiStandIn standIn;
@@ -51,6 +59,45 @@ class SimulatorApiController {
                 .toList();
     }
 
+    /**
+     * Faults for the next sends: {@code failNext} sends answered with {@code errcode} (default -1,
+     * "system busy"), {@code delayNext} sends answered after {@code delayMillis}, and with
+     * {@code expireTokens} every access token issued so far made invalid (the next send gets 40001).
+     */
+    @PostMapping("/faults")
+    Map<String, Object> faults(@RequestBody FaultRequest request) {
+        if (request.failNext() != null) {
+            standIn.failNext(count(request.failNext()), request.errcode() == null ? -1 : request.errcode());
+        }
+        if (request.delayNext() != null) {
+            long millis = request.delayMillis() == null ? 0 : request.delayMillis();
+            if (millis < 1 || millis > MAX_DELAY.toMillis()) {
+                throw new IllegalArgumentException("delayMillis must be 1.." + MAX_DELAY.toMillis());
+            }
+            standIn.delayNext(count(request.delayNext()), Duration.ofMillis(millis));
+        }
+        if (Boolean.TRUE.equals(request.expireTokens())) {
+            standIn.expireTokens();
+        }
+        return standIn();
+    }
+
+    /** What the stand-in has seen: access tokens asked for and messages accepted. */
+    @GetMapping("/stand-in")
+    Map<String, Object> standIn() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("tokenRequests", standIn.tokenRequests());
+        state.put("sent", standIn.sent().size());
+        return state;
+    }
+
+    private static int count(int n) {
+        if (n < 0 || n > MAX_FAULTS) {
+            throw new IllegalArgumentException("a fault count must be 0.." + MAX_FAULTS);
+        }
+        return n;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
@@ -58,5 +105,9 @@ class SimulatorApiController {
 
     /** The page's request: {@code type} is text, subscribe, unsubscribe, click, voice or image. */
     record SendRequest(String appId, String openid, String type, String text, String eventKey, Boolean encrypt) {
+    }
+
+    /** Faults for the stand-in; absent fields change nothing. */
+    record FaultRequest(Integer failNext, Integer errcode, Integer delayNext, Long delayMillis, Boolean expireTokens) {
     }
 }

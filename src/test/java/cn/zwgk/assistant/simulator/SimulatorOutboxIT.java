@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,8 @@ class SimulatorOutboxIT {
         assertThat(sent.appId()).isEqualTo(CITY);
         assertThat(sent.content()).isEqualTo("您的申请已受理，受理编号 YSQ-1");
         assertThat(sent.rawJson()).contains("\"touser\"", "\"msgtype\"", "\"text\"");
-        assertThat(standIn.tokenRequests()).as("WxJava asked the stand-in for a token").isPositive();
+        assertThat(JsonMapper.builder().build().readTree(get("/simulator/api/stand-in")).path("tokenRequests").asInt())
+                .as("WxJava asked the stand-in for a token").isPositive();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> outbox.find(key).map(OutboxEntry::status).orElseThrow() == OutboxEntry.Status.SENT);
 
@@ -82,7 +84,8 @@ class SimulatorOutboxIT {
         String openid = openid();
         assertThat(emulator.send(EmulatedMessage.text(CITY, openid, "你好")).reply()).contains("您好");
         String key = "sim-busy-" + openid;
-        standIn.failNext(2, -1);
+        // as a developer does on the simulator's API: the next two sends meet "system busy"
+        assertThat(post("/simulator/api/faults", "{\"failNext\":2}")).contains("\"tokenRequests\"");
 
         outbox.enqueue(OutboundMessage.customerService(key, CITY, openid, "系统繁忙后的答复"));
 
@@ -91,6 +94,18 @@ class SimulatorOutboxIT {
         OutboxEntry entry = outbox.find(key).orElseThrow();
         assertThat(entry.attempts()).as("the first attempt met the busy API").isGreaterThanOrEqualTo(2);
         assertThat(standIn.sentTo(openid)).extracting(SentMessage::content).containsExactly("系统繁忙后的答复");
+    }
+
+    @Test
+    void faultsOutsideTheirBoundsAreRefusedWithAReason() throws Exception {
+        for (String body : List.of("{\"failNext\":1,\"errcode\":0}", "{\"failNext\":101}",
+                "{\"delayNext\":1,\"delayMillis\":60001}", "{\"delayNext\":1}")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/simulator/api/faults")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.body()).as(body).contains("\"error\"");
+        }
     }
 
     @Test

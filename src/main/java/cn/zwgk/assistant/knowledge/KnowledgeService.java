@@ -43,13 +43,9 @@ public class KnowledgeService {
         return loader.loaded();
     }
 
-    /** Imports one file (.txt, .html, .docx, .pdf); idempotent, and a new version replaces the old one. */
-    public ImportResult importDocument(String fileName, byte[] content) {
-        return importer.importFile(fileName, content);
-    }
-
     /**
-     * Imports several files at once (their chunks are embedded together, which is faster than one by one).
+     * Imports files (.txt, .md, .html, .docx, .pdf), idempotently: a new version replaces the old one.
+     * Several at once (their chunks are embedded together, which is faster than one by one).
      * A file that cannot be read gets a {@code FAILED} result; the others are imported all the same.
      */
     public List<ImportResult> importDocuments(Map<String, byte[]> files, ImportOptions options) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.zwgk.assistant.knowledge.ImportOptions;
 import cn.zwgk.assistant.knowledge.ImportResult;
 import cn.zwgk.assistant.knowledge.KnowledgeService;
 import cn.zwgk.assistant.support.Browser;
@@ -72,13 +74,14 @@ class KnowledgeBrowserIT {
 
     @Test
     void aTitleThatLooksLikeMarkupIsShownAsText() {
-        ImportResult imported = knowledge.importDocument("xss-notice.txt", """
+        ImportResult imported = knowledge.importDocuments(Map.of("xss-notice.txt", """
                 关于公布社区议事会议题征集结果的公告
                 发布机构：示范市某街道办事处
                 发布日期：2026-04-01
 
                 本次共征集议题四十二条，经居民代表投票，确定停车位划线和楼道照明改造两项为年度议题。
-                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ImportOptions.NONE).get(0);
+        assertThat(imported.failed()).as(imported.error()).isFalse();
         Browser b = browser();
         b.go("/console/kb/" + imported.documentId() + "/edit");
         b.type(By.id("title"), HOSTILE);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
@@ -19,8 +20,8 @@ import cn.zwgk.assistant.conversation.Reply;
 import cn.zwgk.assistant.conversation.UserSessions;
 import cn.zwgk.assistant.feedback.RatedAnswer;
 import cn.zwgk.assistant.feedback.RatingService;
-import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.handoff.HandoffService;
+import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -55,16 +56,16 @@ class PolicyQuestionHandler implements IntentHandler {
     PolicyQuestionHandler(KnowledgeService knowledge, UserSessions sessions, Texts texts, RatingService ratings,
                           HotQuestions hot, HandoffService handoffs, ApplicationEventPublisher events, Clock clock,
                           TransactionOperations tx, Vocabulary vocabulary) {
-        this.tx = tx;
-        this.handoffs = handoffs;
-        this.events = events;
-        this.clock = clock;
-        this.vocabulary = vocabulary;
         this.knowledge = knowledge;
         this.sessions = sessions;
         this.texts = texts;
         this.ratings = ratings;
         this.hot = hot;
+        this.handoffs = handoffs;
+        this.events = events;
+        this.clock = clock;
+        this.tx = tx;
+        this.vocabulary = vocabulary;
     }
 
     @Override
@@ -141,7 +142,7 @@ class PolicyQuestionHandler implements IntentHandler {
     private static List<Map<String, String>> stored(Answer answer) {
         List<Map<String, String>> out = new ArrayList<>();
         for (SearchHit h : answer.citations()) {
-            String source = String.join(" ", java.util.stream.Stream.of(h.issuer(), h.docNumber(), h.publishedOn())
+            String source = String.join(" ", Stream.of(h.issuer(), h.docNumber(), h.publishedOn())
                     .filter(s -> s != null && !s.isBlank()).toList());
             out.add(Map.of("title", h.title(), "source", source, "text", h.text()));
         }

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
-import cn.zwgk.assistant.support.MigratedDatabase;
+import cn.zwgk.assistant.support.RepositoryTest;
 
 /** {@link GapRepository} on the migrated schema (H2, PostgreSQL mode). */
+@RepositoryTest
+@Import(GapRepository.class)
 class GapRepositoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
 
-    private final GapRepository gaps = new GapRepository(MigratedDatabase.create());
+    @Autowired
+    GapRepository gaps;
 
     @Test
     void theQuestionsSinceAMomentNewestFirstWithTheirVectors() {

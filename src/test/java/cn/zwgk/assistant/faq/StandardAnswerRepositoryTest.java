@@ -7,10 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
-import cn.zwgk.assistant.support.MigratedDatabase;
+import cn.zwgk.assistant.support.RepositoryTest;
 
 /** {@link StandardAnswerRepository} on the migrated schema (H2, PostgreSQL mode). */
+@RepositoryTest
+@Import(StandardAnswerRepository.class)
 class StandardAnswerRepositoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
@@ -18,7 +22,8 @@ class StandardAnswerRepositoryTest {
             List.of("查资料要钱吗", " 申请要交费吗 "), "不收取费用。", "《政府信息公开条例》第四十二条",
             LocalDate.of(2026, 1, 1), null);
 
-    private final StandardAnswerRepository answers = new StandardAnswerRepository(MigratedDatabase.create());
+    @Autowired
+    StandardAnswerRepository answers;
 
     @Test
     void aFirstVersionIsPendingAndReadsBackAsWritten() {

@@ -7,15 +7,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
-import cn.zwgk.assistant.support.MigratedDatabase;
+import cn.zwgk.assistant.support.RepositoryTest;
 
 /** {@link HandoffRepository} on the migrated schema (H2, PostgreSQL mode). */
+@RepositoryTest
+@Import(HandoffRepository.class)
 class HandoffRepositoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
 
-    private final HandoffRepository handoffs = new HandoffRepository(MigratedDatabase.create());
+    @Autowired
+    HandoffRepository handoffs;
 
     @Test
     void aCitizenHasAtMostOneOpenHandoffAndMayOpenAnotherOnceItIsClosed() {

@@ -3,6 +3,7 @@ package cn.zwgk.assistant.access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -23,9 +24,11 @@ class UserRepository {
             "id, username, display_name, roles, enabled, failed_logins, last_login_at";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Inserts unless the username exists; true when this call created the user. */
@@ -33,7 +36,7 @@ class UserRepository {
         return jdbc.sql("""
                         insert into console_user (username, display_name, password_hash, roles, enabled, created_at)
                         values (?, ?, ?, ?, true, ?) on conflict do nothing""")
-                .params(username, displayName, passwordHash, join(roles), Timestamp.from(Instant.now()))
+                .params(username, displayName, passwordHash, join(roles), Timestamp.from(clock.instant()))
                 .update() == 1;
     }
 

@@ -1,7 +1,8 @@
 package cn.zwgk.assistant.calendar;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
     private final WorkingDayCalendar calendar;
+    private final Clock clock;
 
-    CalendarController(WorkingDayCalendar calendar) {
+    CalendarController(WorkingDayCalendar calendar, Clock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** {@code {"date":"YYYY-MM-DD"}}, plus {@code provisional} and {@code missingYears} when flagged. */
@@ -84,8 +87,8 @@ class CalendarController {
 
     @GetMapping("/status")
     Map<String, Object> status() {
-        return Map.of("coveredYears", calendar.coveredYears(),
-                "missingYears", calendar.missingYears(Year.now().getValue(), 1));
+        int thisYear = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).getYear();
+        return Map.of("coveredYears", calendar.coveredYears(), "missingYears", calendar.missingYears(thisYear, 1));
     }
 
     record DayRequest(DayKind kind, String name) {

@@ -2,7 +2,7 @@ package cn.zwgk.assistant.calendar;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class CalendarRepository {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CalendarRepository(JdbcClient jdbc) {
+    CalendarRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     List<SpecialDay> days() {
@@ -32,7 +34,7 @@ class CalendarRepository {
     }
 
     void saveDay(SpecialDay day) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("update calendar_day set kind = ?, name = ?, updated_at = ? where cal_day = ?")
                 .params(day.kind().name(), day.name(), now, Date.valueOf(day.day())).update();
         if (updated == 0) {
@@ -46,7 +48,7 @@ class CalendarRepository {
     }
 
     void saveYear(int year, String source) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("update calendar_year set source = ?, updated_at = ? where cal_year = ?")
                 .params(source, now, year).update();
         if (updated == 0) {

@@ -1,7 +1,9 @@
 package cn.zwgk.assistant.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +44,23 @@ public class WorkingDayCalendar {
     private final ApplicationEventPublisher events;
     private final MeterRegistry metrics;
     private final TransactionOperations publication;
+    private final Clock clock;
     private volatile Snapshot snapshot;
     private final java.util.Map<Integer, LocalDate> flagged = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics,
-                       PlatformTransactionManager transactions) {
-        this(repository, events, metrics, requiresNew(transactions));
+                       PlatformTransactionManager transactions, Clock clock) {
+        this(repository, events, metrics, requiresNew(transactions), clock);
     }
 
     WorkingDayCalendar(CalendarRepository repository, ApplicationEventPublisher events, MeterRegistry metrics,
-                       TransactionOperations publication) {
+                       TransactionOperations publication, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.metrics = metrics;
         this.publication = publication;
+        this.clock = clock;
     }
 
     /** The detection is recorded on its own, whether or not the counting caller's transaction commits. */
@@ -144,7 +148,7 @@ public class WorkingDayCalendar {
     }
 
     private void flagMissing(Set<Integer> years, String context) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         for (int year : years) {
             metrics.counter("calendar.missing.year", "year", Integer.toString(year)).increment();
             if (today.equals(flagged.put(year, today))) {

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -18,15 +19,17 @@ class ConversationLogRetention {
 
     private final ConversationLogRepository repository;
     private final ConversationProperties properties;
+    private final Clock clock;
 
-    ConversationLogRetention(ConversationLogRepository repository, ConversationProperties properties) {
+    ConversationLogRetention(ConversationLogRepository repository, ConversationProperties properties, Clock clock) {
         this.repository = repository;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${conversation.log-retention-cron:0 45 3 * * *}", zone = "Asia/Shanghai")
     public void run() {
-        run(Instant.now());
+        run(clock.instant());
     }
 
     /** Returns the number of rows deleted. */

@@ -1,7 +1,7 @@
 package cn.zwgk.assistant.conversation;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -42,22 +42,24 @@ class ConversationLogWriter implements SmartLifecycle {
     private final int batchSize;
     private final long intervalNanos;
     private final Counter droppedFull;
+    private final Clock clock;
     private volatile boolean running;
     private Thread thread;
 
     @Autowired
     ConversationLogWriter(ConversationLogRepository repository, LogRedactor redactor,
-                          ConversationProperties properties, MeterRegistry metrics) {
+                          ConversationProperties properties, MeterRegistry metrics, Clock clock) {
         this(batch -> repository.insert(batch.stream().map(redactor::redact).toList()), properties.logQueueCapacity(),
-                properties.logBatchSize(), properties.logFlushInterval(), metrics);
+                properties.logBatchSize(), properties.logFlushInterval(), metrics, clock);
     }
 
-    ConversationLogWriter(Sink sink, int capacity, int batchSize, Duration interval, MeterRegistry metrics) {
+    ConversationLogWriter(Sink sink, int capacity, int batchSize, Duration interval, MeterRegistry metrics, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.batchSize = Math.max(1, batchSize);
         this.intervalNanos = interval.toNanos();
         this.batches = new BatchWrites(sink, metrics);
         this.droppedFull = dropped(metrics, "queue-full");
+        this.clock = clock;
         metrics.gauge("conversation.log.queue", queue, BlockingQueue::size);
     }
 
@@ -72,7 +74,7 @@ class ConversationLogWriter implements SmartLifecycle {
                 ? (message.event() + (message.eventKey() == null || message.eventKey().isEmpty() ? "" : " " + message.eventKey()))
                 : null;
         int ms = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
-        PendingLog entry = new PendingLog(Instant.now(), message.appId(), message.openid(), message.kind(), event, intent,
+        PendingLog entry = new PendingLog(clock.instant(), message.appId(), message.openid(), message.kind(), event, intent,
                 bounded(inbound), bounded(reply), ms);
         if (!queue.offer(entry)) {
             droppedFull.increment();

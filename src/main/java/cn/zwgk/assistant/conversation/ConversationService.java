@@ -1,6 +1,6 @@
 package cn.zwgk.assistant.conversation;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +33,12 @@ public class ConversationService {
     private final ConversationProperties properties;
     private final ApplicationEventPublisher events;
     private final ConversationLogWriter conversationLog;
+    private final Clock clock;
 
     ConversationService(IntentClassifier classifier, List<IntentHandler> handlers, List<DialogHandler> dialogs,
                         List<PriorityAnswer> priorityAnswers, List<ConversationHold> holds, UserSessions sessions, Texts texts,
                         ConversationProperties properties, ApplicationEventPublisher events,
-                        ConversationLogWriter conversationLog) {
+                        ConversationLogWriter conversationLog, Clock clock) {
         this.conversationLog = conversationLog;
         this.classifier = classifier;
         this.handlers = handlers;
@@ -48,6 +49,7 @@ public class ConversationService {
         this.sessions = sessions;
         this.texts = texts;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -114,7 +116,7 @@ public class ConversationService {
         }
         if (CITIZEN_SPEECH.contains(intent)) {
             events.publishEvent(new CitizenAsked(message.appId(), message.openid(), message.text(), intent,
-                    message.createdAt() == null ? Instant.now() : message.createdAt()));
+                    message.createdAt() == null ? clock.instant() : message.createdAt()));
         }
         return new Handled(paged(message, route(message, intent)), null);
     }

@@ -1,6 +1,8 @@
 package cn.zwgk.assistant.disclosure;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,12 +39,14 @@ class ApplicantNotifier {
     private final ReplyNotice replyNotice;
     private final Texts texts;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ApplicantNotifier(OutboxService outbox, ReplyNotice replyNotice, Texts texts, JsonMapper json) {
+    ApplicantNotifier(OutboxService outbox, ReplyNotice replyNotice, Texts texts, JsonMapper json, Clock clock) {
         this.outbox = outbox;
         this.replyNotice = replyNotice;
         this.texts = texts;
         this.json = json;
+        this.clock = clock;
     }
 
     @EventListener
@@ -56,7 +60,7 @@ class ApplicantNotifier {
         notice.put("title", texts.get("disclosure.notify.template-title"));
         notice.put("body", failed.payload());
         notice.put("reference", trackingNo);
-        notice.put("time", LocalDate.now().toString());
+        notice.put("time", LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).toString());
         notice.put("critical", false);
         // template fields are short, so the reply's download link becomes the message's link
         Matcher link = DOWNLOAD_LINK.matcher(failed.payload());

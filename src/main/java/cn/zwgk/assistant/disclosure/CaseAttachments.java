@@ -2,6 +2,7 @@ package cn.zwgk.assistant.disclosure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,12 +34,15 @@ class CaseAttachments {
     private final CaseEvents events;
     private final AuditLog audit;
     private final DisclosureProperties.Attachments limits;
+    private final Clock clock;
 
-    CaseAttachments(AttachmentRepository repository, CaseEvents events, AuditLog audit, DisclosureProperties properties) {
+    CaseAttachments(AttachmentRepository repository, CaseEvents events, AuditLog audit, DisclosureProperties properties,
+                    Clock clock) {
         this.repository = repository;
         this.events = events;
         this.audit = audit;
         this.limits = properties.attachments();
+        this.clock = clock;
     }
 
     /** Attaches every file or, when one is refused, none. */
@@ -76,7 +80,7 @@ class CaseAttachments {
                 throw new IllegalArgumentException("this file is already attached to " + trackingNo + " as '" + a.name() + "'");
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Attachment> added = new ArrayList<>();
         for (Checked c : checked) {
             long id = repository.insert(trackingNo, c.name(), c.type(), c.content(), c.sha256(), actor, now);

@@ -1,7 +1,7 @@
 package cn.zwgk.assistant.disclosure;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,16 +12,18 @@ import org.springframework.stereotype.Repository;
 class CaseEvents {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CaseEvents(JdbcClient jdbc) {
+    CaseEvents(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void add(String trackingNo, String actor, String action, CaseStatus from, CaseStatus to, String detail) {
         jdbc.sql("""
                 insert into disclosure_event (tracking_no, at, actor, action, from_status, to_status, detail)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(trackingNo, Timestamp.from(Instant.now()), actor, action, from == null ? null : from.name(),
+                .params(trackingNo, Timestamp.from(clock.instant()), actor, action, from == null ? null : from.name(),
                         to.name(), detail)
                 .update();
     }

@@ -1,8 +1,8 @@
 package cn.zwgk.assistant.disclosure;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +27,20 @@ class DraftStore {
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
     private final Duration lifetime;
+    private final Clock clock;
 
-    DraftStore(JdbcClient jdbc, PersonalDataCipher cipher, JsonMapper json, ConversationProperties conversation) {
+    DraftStore(JdbcClient jdbc, PersonalDataCipher cipher, JsonMapper json, ConversationProperties conversation,
+               Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
         this.lifetime = conversation.sessionTtl();
+        this.clock = clock;
     }
 
     Draft create(String appId, String openid) {
         Draft draft = new Draft(UUID.randomUUID().toString(), appId, openid);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into disclosure_draft (id, app_id, openid, data_enc, status, created_at, updated_at)
                 values (?, ?, ?, ?, 'ACTIVE', ?, ?)""")
@@ -49,7 +52,7 @@ class DraftStore {
     Optional<Draft> findActive(String id, String appId, String openid) {
         return jdbc.sql("select id, data_enc from disclosure_draft where id = ? and app_id = ? and openid = ?"
                         + " and status = 'ACTIVE' and updated_at > ?")
-                .params(id, appId, openid, Timestamp.from(Instant.now().minus(lifetime)))
+                .params(id, appId, openid, Timestamp.from(clock.instant().minus(lifetime)))
                 .query((rs, n) -> decode(rs.getString("id"), appId, openid, rs.getString("data_enc"))).optional();
     }
 
@@ -57,18 +60,18 @@ class DraftStore {
     Optional<Draft> latestActive(String appId, String openid) {
         return jdbc.sql("select id, data_enc from disclosure_draft where app_id = ? and openid = ? and status = 'ACTIVE'"
                         + " and updated_at > ? order by updated_at desc fetch first 1 rows only")
-                .params(appId, openid, Timestamp.from(Instant.now().minus(lifetime)))
+                .params(appId, openid, Timestamp.from(clock.instant().minus(lifetime)))
                 .query((rs, n) -> decode(rs.getString("id"), appId, openid, rs.getString("data_enc"))).optional();
     }
 
     void save(Draft draft) {
         jdbc.sql("update disclosure_draft set data_enc = ?, updated_at = ? where id = ? and status = 'ACTIVE'")
-                .params(encode(draft), Timestamp.from(Instant.now()), draft.id).update();
+                .params(encode(draft), Timestamp.from(clock.instant()), draft.id).update();
     }
 
     void finish(String id, String status, String trackingNo) {
         jdbc.sql("update disclosure_draft set status = ?, tracking_no = ?, updated_at = ? where id = ?")
-                .params(status, trackingNo, Timestamp.from(Instant.now()), id).update();
+                .params(status, trackingNo, Timestamp.from(clock.instant()), id).update();
     }
 
     private String encode(Draft draft) {

@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.disclosure;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -22,16 +23,18 @@ class RetentionJob {
 
     private final JdbcClient jdbc;
     private final DisclosureProperties properties;
+    private final Clock clock;
 
-    RetentionJob(JdbcClient jdbc, DisclosureProperties properties) {
+    RetentionJob(JdbcClient jdbc, DisclosureProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${disclosure.retention-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
     @Transactional
     public void run() {
-        run(Instant.now());
+        run(clock.instant());
     }
 
     /** Returns the number of cases erased and drafts deleted. */

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,10 +21,12 @@ class DocumentStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Clock clock;
 
-    DocumentStore(JdbcClient jdbc, JdbcTemplate template) {
+    DocumentStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     Optional<Long> findByHash(String hash) {
@@ -40,7 +42,7 @@ class DocumentStore {
     long insert(ParsedDocument doc, String hash) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         DocumentMetadata m = doc.metadata();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into kb_document (source, title, index_no, issuer, published_on, doc_number, subject_terms,
                   catalog, origin, content_hash, status, body, created_at, updated_at)
@@ -61,7 +63,7 @@ class DocumentStore {
                 .params(cut(doc.source(), 500), cut(m.title(), 500), cut(m.indexNo(), 200), cut(m.issuer(), 200),
                         cut(m.publishedOn(), 40), cut(m.docNumber(), 200), cut(m.subjectTerms(), 500),
                         cut(m.catalog(), 200), cut(m.origin(), 200), hash, doc.body(),
-                        Timestamp.from(Instant.now()), id)
+                        Timestamp.from(clock.instant()), id)
                 .update();
         jdbc.sql("delete from kb_chunk where document_id = ?").param(id).update();
     }
@@ -104,7 +106,7 @@ class DocumentStore {
 
     boolean setStatus(long id, String status) {
         return jdbc.sql("update kb_document set status = ?, updated_at = ? where id = ?")
-                .params(status, Timestamp.from(Instant.now()), id).update() > 0;
+                .params(status, Timestamp.from(clock.instant()), id).update() > 0;
     }
 
     /** Changes what the document's header says (the body and its chunks stay as they are). */
@@ -113,7 +115,7 @@ class DocumentStore {
                 update kb_document set title = ?, issuer = ?, doc_number = ?, published_on = ?, index_no = ?, updated_at = ?
                 where id = ?""")
                 .params(cut(title, 500), cut(issuer, 200), cut(docNumber, 200), cut(publishedOn, 40), cut(indexNo, 200),
-                        Timestamp.from(Instant.now()), id)
+                        Timestamp.from(clock.instant()), id)
                 .update() > 0;
     }
 

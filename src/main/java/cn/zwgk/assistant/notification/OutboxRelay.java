@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,13 +38,15 @@ class OutboxRelay {
     private final MeterRegistry metrics;
     private final ApplicationEventPublisher events;
     private final TransactionOperations tx;
+    private final Clock clock;
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     OutboxRelay(OutboxRepository repository, List<OutboundChannel> channels, NotificationProperties properties,
-                MeterRegistry metrics, ApplicationEventPublisher events, TransactionOperations tx) {
+                MeterRegistry metrics, ApplicationEventPublisher events, TransactionOperations tx, Clock clock) {
         this.tx = tx;
+        this.clock = clock;
         this.repository = repository;
         this.channels = channels.stream().collect(Collectors.toMap(OutboundChannel::name, Function.identity()));
         this.properties = properties;
@@ -98,7 +101,7 @@ class OutboxRelay {
         try {
             List<Long> due;
             do {
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 due = repository.due(now, properties.batchSize());
                 for (Long id : due) {
                     if (repository.claim(id, now, now.plus(properties.lease()))) {
@@ -122,7 +125,7 @@ class OutboxRelay {
                 throw DeliveryException.permanent("no channel named " + entry.channel());
             }
             channel.send(message);
-            repository.markSent(entry.id(), Instant.now());
+            repository.markSent(entry.id(), clock.instant());
             count(entry, "sent");
         } catch (DeliveryException e) {
             if (e.permanent() || entry.attempts() >= properties.maxAttempts()) {
@@ -135,13 +138,13 @@ class OutboxRelay {
                 count(entry, "failed");
                 log.warn("Outbox message {} failed for good: {}", entry.id(), e.getMessage());
             } else {
-                Instant next = Instant.now().plus(backoff(entry.attempts()));
+                Instant next = clock.instant().plus(backoff(entry.attempts()));
                 repository.markRetry(entry.id(), next, e.getMessage());
                 count(entry, "retry");
                 log.info("Outbox message {} will be retried at {}: {}", entry.id(), next, e.getMessage());
             }
         } catch (RuntimeException e) {
-            repository.markRetry(entry.id(), Instant.now().plus(backoff(entry.attempts())), e.toString());
+            repository.markRetry(entry.id(), clock.instant().plus(backoff(entry.attempts())), e.toString());
             count(entry, "retry");
             log.warn("Outbox message {} hit an unexpected error", entry.id(), e);
         }

@@ -3,6 +3,7 @@ package cn.zwgk.assistant.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ class OutboxRepository {
             + " next_attempt_at, last_error, created_at, sent_at";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    OutboxRepository(JdbcClient jdbc) {
+    OutboxRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -28,7 +31,7 @@ class OutboxRepository {
      * transaction (H2 understands it in PostgreSQL mode).
      */
     boolean insert(OutboundMessage m) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
                 insert into outbox_message (delivery_key, channel, account, recipient, payload, status, attempts,
                                             next_attempt_at, created_at)

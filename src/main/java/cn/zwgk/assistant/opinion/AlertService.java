@@ -3,6 +3,7 @@ package cn.zwgk.assistant.opinion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,15 +39,17 @@ public class AlertService {
     private final TopicWindow window;
     private final Askers askers;
     private final Texts texts;
+    private final Clock clock;
 
     AlertService(JdbcClient jdbc, StaffNotifier notifier, IncidentService incidents, TopicWindow window, Askers askers,
-                 Texts texts) {
+                 Texts texts, Clock clock) {
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.incidents = incidents;
         this.window = window;
         this.askers = askers;
         this.texts = texts;
+        this.clock = clock;
     }
 
     @Transactional
@@ -57,7 +60,7 @@ public class AlertService {
         int inserted = jdbc.sql("insert into opinion_alert (topic, summary, users, samples, alarm_words, status, raised_at) "
                         + "values (?, ?, ?, ?, ?, 'PENDING', ?) on conflict do nothing")
                 .params(o.topicId(), summary, o.users(), String.join("\n", o.samples()), String.join(",", o.alarmWords()),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update(keys, "id");
         if (inserted == 0 || keys.getKey() == null) {
             return null;
@@ -68,7 +71,7 @@ public class AlertService {
                 texts.get("opinion.alert-body", summary, Integer.toString(o.users()), alarm,
                         String.join("\n", o.samples()), Long.toString(id)),
                 "#" + id, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
-                        .format(Instant.now()), null, true);
+                        .format(clock.instant()), null, true);
         int sent = notifier.notifyRole("opinion-alert:" + id, Role.COMMS, alert);
         log.info("Early-warning alert #{}: {} users on one topic, sent to {} officers", id, o.users(), sent);
         return id;
@@ -89,7 +92,7 @@ public class AlertService {
         String name = title == null || title.isBlank() ? alert.summary() : title.strip();
         Incident incident = incidents.open(name, severity, List.of(), by, responsible, alertId);
         decide(alertId, OpinionAlert.Status.CONFIRMED, by, incident.id());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (String member : window.users(alert.topic())) {
             int bar = member.indexOf('|');
             if (bar > 0) {
@@ -116,7 +119,7 @@ public class AlertService {
 
     private void decide(long alertId, OpinionAlert.Status status, String by, Long incidentId) {
         jdbc.sql("update opinion_alert set status = ?, decided_by = ?, decided_at = ?, incident_id = ? where id = ?")
-                .params(status.name(), by, Timestamp.from(Instant.now()), incidentId, alertId).update();
+                .params(status.name(), by, Timestamp.from(clock.instant()), incidentId, alertId).update();
     }
 
     private static OpinionAlert alert(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.opinion;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -32,14 +33,16 @@ class QuickResponseAnswer implements PriorityAnswer {
     private final Askers askers;
     private final OpinionProperties properties;
     private final Texts texts;
+    private final Clock clock;
 
     QuickResponseAnswer(ResponseCatalog catalog, IncidentRepository repository, Askers askers,
-                        OpinionProperties properties, Texts texts) {
+                        OpinionProperties properties, Texts texts, Clock clock) {
         this.catalog = catalog;
         this.repository = repository;
         this.askers = askers;
         this.properties = properties;
         this.texts = texts;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +56,7 @@ class QuickResponseAnswer implements PriorityAnswer {
             return Optional.empty();
         }
         ResponseCatalog.Topic t = topic.get();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         repository.logUse(t.responseId(), message.openid(), "ANSWER", now);
         askers.asked(t.incidentId(), message.appId(), message.openid(), now);
         log.info("Quick response #{} (incident {}) answered a citizen question", t.responseId(), t.incidentId());

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.opinion;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +30,19 @@ class ResponsePusher {
     private final OutboxService outbox;
     private final IncidentRepository repository;
     private final Texts texts;
+    private final Clock clock;
 
-    ResponsePusher(Askers askers, OutboxService outbox, IncidentRepository repository, Texts texts) {
+    ResponsePusher(Askers askers, OutboxService outbox, IncidentRepository repository, Texts texts, Clock clock) {
         this.askers = askers;
         this.outbox = outbox;
         this.repository = repository;
         this.texts = texts;
+        this.clock = clock;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(QuickResponsePublished published) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Map.Entry<String, String>> recipients = askers.recent(published.incidentId(), now);
         int queued = 0;
         for (Map.Entry<String, String> r : recipients) {

@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.platform;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,10 +22,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /** One audit entry. */
@@ -36,7 +39,7 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_log (at, actor, action, subject, before_json, after_json)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now()), actor, action, subject, toJson(before), toJson(after))
+                .params(Timestamp.from(clock.instant()), actor, action, subject, toJson(before), toJson(after))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.reminder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,15 +33,17 @@ final class ReminderFiring {
     private final ReminderProperties properties;
     private final Texts texts;
     private final AckLinks links;
+    private final Clock clock;
 
     ReminderFiring(ReminderRepository repository, StaffNotifier notifier, StaffRecipients recipients,
-                   ReminderProperties properties, Texts texts, AckLinks links) {
+                   ReminderProperties properties, Texts texts, AckLinks links, Clock clock) {
         this.repository = repository;
         this.notifier = notifier;
         this.recipients = recipients;
         this.properties = properties;
         this.texts = texts;
         this.links = links;
+        this.clock = clock;
     }
 
     /**
@@ -49,7 +52,7 @@ final class ReminderFiring {
      */
     Optional<Escalation> fire(long id) {
         Optional<ReminderRepository.Row> found = repository.find(id);
-        if (found.isEmpty() || !repository.markFired(id, Instant.now())) {
+        if (found.isEmpty() || !repository.markFired(id, clock.instant())) {
             return Optional.empty();
         }
         ReminderRepository.Row row = found.get();
@@ -70,6 +73,8 @@ final class ReminderFiring {
             return Optional.of(new Escalation(row.subject(), new PlannedReminder(ReminderKind.ESCALATION,
                     texts.get("reminder.escalation-title"), texts.get("reminder.escalation", row.text()),
                     List.of(StaffRecipients.ROLE_PREFIX + Role.SUPERVISOR.name()),
+                    // Quartz's (system) time, not the Clock bean's: the escalation is a delay after this firing,
+                    // and Quartz fired it and will fire the escalation on the system clock
                     Instant.now().plus(properties.acknowledgeWithin()), true)));
         }
         return Optional.empty();

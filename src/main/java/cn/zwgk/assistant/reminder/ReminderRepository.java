@@ -3,6 +3,7 @@ package cn.zwgk.assistant.reminder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +21,11 @@ class ReminderRepository {
             + " acknowledged_at, escalates_id";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ReminderRepository(JdbcClient jdbc) {
+    ReminderRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     long insert(String subject, PlannedReminder r, Long escalates) {
@@ -30,7 +33,7 @@ class ReminderRepository {
         jdbc.sql("insert into reminder (subject, kind, title, text, recipients, fire_at, critical, status, created_at, escalates_id)"
                         + " values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
                 .params(subject, r.kind().name(), r.title(), r.text(), String.join(",", r.recipients()),
-                        Timestamp.from(r.fireAt()), r.critical(), Timestamp.from(Instant.now()), escalates)
+                        Timestamp.from(r.fireAt()), r.critical(), Timestamp.from(clock.instant()), escalates)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

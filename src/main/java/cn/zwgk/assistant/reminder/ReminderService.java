@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.reminder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -35,16 +36,18 @@ public class ReminderService {
     private final Texts texts;
     private final AuditLog audit;
     private final ReminderFiring firing;
+    private final Clock clock;
 
     ReminderService(ReminderRepository repository, ReminderScheduler scheduler, StaffNotifier notifier,
                     StaffRecipients recipients, ReminderProperties properties, Texts texts, AckLinks links,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
         this.repository = repository;
         this.scheduler = scheduler;
         this.recipients = recipients;
         this.texts = texts;
         this.audit = audit;
-        this.firing = new ReminderFiring(repository, notifier, recipients, properties, texts, links);
+        this.firing = new ReminderFiring(repository, notifier, recipients, properties, texts, links, clock);
+        this.clock = clock;
     }
 
     /**
@@ -61,7 +64,7 @@ public class ReminderService {
         if (at == null) {
             throw new IllegalArgumentException("at is required, e.g. 2026-12-01T09:00:00+08:00");
         }
-        if (at.toInstant().isBefore(Instant.now().minusSeconds(60))) {
+        if (at.toInstant().isBefore(clock.instant().minusSeconds(60))) {
             throw new IllegalArgumentException("at is in the past");
         }
         PlannedReminder planned = new PlannedReminder(ReminderKind.CUSTOM, texts.get("reminder.custom-title"),
@@ -143,7 +146,7 @@ public class ReminderService {
      */
     @Transactional
     public boolean acknowledge(long id, String openid) {
-        return repository.acknowledge(id, openid, Instant.now());
+        return repository.acknowledge(id, openid, clock.instant());
     }
 
     /** Called by the Quartz job: delivers the reminder ({@link ReminderFiring}) and schedules its escalation. */

@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.staff;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,9 +24,11 @@ public class StaffDirectory {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(30);
 
     private final StaffRepository repository;
+    private final Clock clock;
 
-    StaffDirectory(StaffRepository repository) {
+    StaffDirectory(StaffRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     @Transactional
@@ -73,7 +76,7 @@ public class StaffDirectory {
     @Transactional
     public BindingCode newBindingCode(long staffId) {
         repository.byId(staffId).orElseThrow(() -> new IllegalArgumentException("no staff member " + staffId));
-        Instant expires = Instant.now().plus(CODE_LIFETIME);
+        Instant expires = clock.instant().plus(CODE_LIFETIME);
         for (int attempt = 0; attempt < 5; attempt++) {
             String code = String.format("%06d", RANDOM.nextInt(1_000_000));
             try {
@@ -92,7 +95,7 @@ public class StaffDirectory {
         if (code == null || !code.matches("\\d{6}")) {
             return Optional.empty();
         }
-        return repository.useCode(code, Instant.now()).map(staffId -> {
+        return repository.useCode(code, clock.instant()).map(staffId -> {
             repository.bindOpenid(staffId, openid);
             return repository.byId(staffId).orElseThrow();
         });

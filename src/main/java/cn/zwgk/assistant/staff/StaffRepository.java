@@ -3,6 +3,7 @@ package cn.zwgk.assistant.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,16 +23,18 @@ class StaffRepository {
     private static final String COLUMNS = "id, name, department, roles, openid, wecom_webhook, active";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    StaffRepository(JdbcClient jdbc) {
+    StaffRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     long insert(String name, String department, Set<Role> roles, String openid, String wecomWebhook) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into staff (name, department, roles, openid, wecom_webhook, active, created_at) "
                         + "values (?, ?, ?, ?, ?, true, ?)")
-                .params(name, department, join(roles), openid, wecomWebhook, Timestamp.from(Instant.now()))
+                .params(name, department, join(roles), openid, wecomWebhook, Timestamp.from(clock.instant()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

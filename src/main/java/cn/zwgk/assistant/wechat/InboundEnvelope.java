@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.wechat;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -25,9 +26,10 @@ final class InboundEnvelope {
      * {@link RefusedMessageException} (403) when it may not be taken.
      *
      * @param encrypted whether the request says {@code encrypt_type=aes}
+     * @param clock the time of a message without {@code CreateTime}
      */
     static InboundMessage open(Account account, String body, boolean encrypted, String timestamp, String nonce,
-                               String msgSignature) {
+                               String msgSignature, Clock clock) {
         if (!encrypted && !account.acceptsPlaintext()) {
             throw new RefusedMessageException("mode", "plaintext refused: the account is in safe mode");
         }
@@ -38,7 +40,7 @@ final class InboundEnvelope {
         if (encrypted) {
             fields = decrypt(account, fields, timestamp, nonce, msgSignature);
         }
-        InboundMessage message = InboundParser.parse(account, fields);
+        InboundMessage message = InboundParser.parse(account, fields, clock);
         String to = fields.get("ToUserName");
         if (to == null || !account.originalId().equals(to.strip())) {
             throw new RefusedMessageException("addressee", "ToUserName is not this account's original id");

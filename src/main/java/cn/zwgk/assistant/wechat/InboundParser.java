@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.wechat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +14,14 @@ final class InboundParser {
     private InboundParser() {
     }
 
-    static InboundMessage parse(Account account, Map<String, String> f) {
+    /** The message in {@code f}; one without a {@code CreateTime} was created when {@code clock} says it is. */
+    static InboundMessage parse(Account account, Map<String, String> f, Clock clock) {
         String from = f.get("FromUserName");
         String type = f.get("MsgType");
         if (from == null || from.isBlank() || type == null || type.isBlank()) {
             throw new BadMessageException("FromUserName and MsgType are required");
         }
-        Instant created = createTime(f.get("CreateTime"));
+        Instant created = createTime(f.get("CreateTime"), clock);
         String msgId = f.get("MsgId");
         String lowerType = type.trim().toLowerCase(Locale.ROOT);
         return switch (lowerType) {
@@ -48,9 +50,9 @@ final class InboundParser {
         return new InboundMessage(account.appId(), from, kind, text, null, null, dedupe, created);
     }
 
-    private static Instant createTime(String value) {
+    private static Instant createTime(String value, Clock clock) {
         try {
-            return value == null ? Instant.now() : Instant.ofEpochSecond(Long.parseLong(value.trim()));
+            return value == null ? clock.instant() : Instant.ofEpochSecond(Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
             throw new BadMessageException("CreateTime is not a number");
         }

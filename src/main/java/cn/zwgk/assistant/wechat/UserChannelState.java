@@ -1,8 +1,8 @@
 package cn.zwgk.assistant.wechat;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,10 +44,12 @@ class UserChannelState {
 
     private final Redis redis;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    UserChannelState(Redis redis, JdbcClient jdbc) {
+    UserChannelState(Redis redis, JdbcClient jdbc, Clock clock) {
         this.redis = redis;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void onInbound(InboundMessage message) {
@@ -88,7 +90,7 @@ class UserChannelState {
     }
 
     private void setSubscribed(String appId, String openid, boolean subscribed) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("update wechat_subscriber set subscribed = ?, updated_at = ? where app_id = ? and openid = ?")
                 .params(subscribed, now, appId, openid).update();
         if (updated == 0) {

@@ -2,6 +2,7 @@ package cn.zwgk.assistant.wechat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,13 +47,15 @@ class WechatPortalController {
     private final ReplyEncoder encoder;
     private final WechatMetrics metrics;
     private final Duration inlineWait;
+    private final Clock clock;
 
     WechatPortalController(WechatProperties properties, ReplyCoordinator coordinator, ReplyEncoder encoder,
-                           WechatMetrics metrics) {
+                           WechatMetrics metrics, Clock clock) {
         this.coordinator = coordinator;
         this.encoder = encoder;
         this.metrics = metrics;
         this.inlineWait = properties.inlineWait();
+        this.clock = clock;
     }
 
     /** The URL check: {@link WebhookGuard} checked its signature; the answer is {@code echostr}. */
@@ -73,7 +76,7 @@ class WechatPortalController {
     CompletableFuture<ResponseEntity<String>> receive(@RequestAttribute(CheckedRequest.ATTRIBUTE) CheckedRequest push,
                                                       HttpServletResponse response) throws IOException {
         InboundMessage message = InboundEnvelope.open(push.account(), push.body(), push.encrypted(),
-                push.timestamp(), push.nonce(), push.msgSignature());
+                push.timestamp(), push.nonce(), push.msgSignature(), clock);
         metrics.received(message);
         // unchecked against replays (Redis unreachable): not handled, like any message while Redis is down
         CompletableFuture<Optional<String>> answer = push.replayChecked()

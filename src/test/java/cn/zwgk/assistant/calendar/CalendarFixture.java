@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.calendar;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -23,7 +24,8 @@ public final class CalendarFixture {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds)), events, new SimpleMeterRegistry(),
-                org.springframework.transaction.support.TransactionOperations.withoutTransaction());
+        Clock clock = Clock.systemUTC();
+        return new WorkingDayCalendar(new CalendarRepository(JdbcClient.create(ds), clock), events, new SimpleMeterRegistry(),
+                org.springframework.transaction.support.TransactionOperations.withoutTransaction(), clock);
     }
 }

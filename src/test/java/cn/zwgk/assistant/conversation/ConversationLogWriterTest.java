@@ -2,6 +2,7 @@ package cn.zwgk.assistant.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,7 @@ class ConversationLogWriterTest {
 
     @Test
     void queuedMessagesAreWrittenInBatchesOfAtMostTheBatchSize() {
-        writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(200), meters);
+        writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(200), meters, Clock.systemUTC());
         for (int i = 0; i < 25; i++) {
             writer.record(text("m" + i), "m" + i, Intent.SMALL_TALK, "r" + i, System.nanoTime());
         }
@@ -45,7 +46,7 @@ class ConversationLogWriterTest {
     @Test
     void aPartialBatchWaitsForTheFlushIntervalThenIsWritten() {
         // an interval well above the watch below, so that a busy machine cannot make the check late
-        writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(1500), meters);
+        writer = new ConversationLogWriter(batches::add, 100, 10, Duration.ofMillis(1500), meters, Clock.systemUTC());
         writer.start();
         writer.record(text("one"), "one", Intent.HELP, "reply", System.nanoTime());
         Awaitility.await("written before the interval").during(Duration.ofMillis(100)).atMost(Duration.ofMillis(1000))
@@ -61,7 +62,7 @@ class ConversationLogWriterTest {
         writer = new ConversationLogWriter(batch -> {
             await(release);
             batches.add(batch);
-        }, 3, 1, Duration.ofMillis(10), meters);
+        }, 3, 1, Duration.ofMillis(10), meters, Clock.systemUTC());
         writer.start();
         long started = System.nanoTime();
         for (int i = 0; i < 50; i++) {
@@ -76,7 +77,7 @@ class ConversationLogWriterTest {
 
     @Test
     void stoppingWritesWhatIsQueuedWithoutWaitingForTheInterval() {
-        writer = new ConversationLogWriter(batches::add, 100, 50, Duration.ofSeconds(30), meters);
+        writer = new ConversationLogWriter(batches::add, 100, 50, Duration.ofSeconds(30), meters, Clock.systemUTC());
         writer.start();
         for (int i = 0; i < 7; i++) {
             writer.record(text("m" + i), "m" + i, null, "r", System.nanoTime());
@@ -97,7 +98,7 @@ class ConversationLogWriterTest {
                 throw new IllegalStateException("constraint violated");
             }
             batches.add(batch);
-        }, 100, 10, Duration.ofMillis(50), meters);
+        }, 100, 10, Duration.ofMillis(50), meters, Clock.systemUTC());
         for (String t : List.of("a", "bad", "b", "c")) {
             writer.record(text(t), t, null, null, System.nanoTime());
         }
@@ -108,7 +109,7 @@ class ConversationLogWriterTest {
 
     @Test
     void eventsAreRecordedWithTheirNameAndKey() {
-        writer = new ConversationLogWriter(batches::add, 10, 10, Duration.ofMillis(50), meters);
+        writer = new ConversationLogWriter(batches::add, 10, 10, Duration.ofMillis(50), meters, Clock.systemUTC());
         writer.record(new InboundMessage("app", "openid-1234567890", InboundMessage.Kind.EVENT, null, "click", "POLICY_QA",
                 "k", null), null, Intent.POLICY_QUESTION, "menu", System.nanoTime());
         writer.flushRemaining();

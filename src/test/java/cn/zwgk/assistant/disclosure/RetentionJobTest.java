@@ -2,6 +2,7 @@ package cn.zwgk.assistant.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ class RetentionJobTest {
     private final JdbcClient jdbc = database();
     private final CaseRepository cases = new CaseRepository(jdbc, new PersonalDataCipher(new byte[32]));
     private final RetentionJob job = new RetentionJob(jdbc,
-            new DisclosureProperties(Duration.ofDays(365), Duration.ofDays(30), "-", null, 8, Duration.ofMillis(300)));
+            new DisclosureProperties(Duration.ofDays(365), Duration.ofDays(30), "-", null, 8, Duration.ofMillis(300)), Clock.systemUTC());
 
     private static JdbcClient database() {
         JdbcDataSource ds = new JdbcDataSource();

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ class WechatPortalControllerReplyPathTest {
     private final ReplyCoordinator coordinator = mock(ReplyCoordinator.class);
     private final ReplyEncoder encoder = mock(ReplyEncoder.class);
     private final WechatPortalController controller = new WechatPortalController(
-            properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()));
+            properties(), coordinator, encoder, new WechatMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     private final Account account = new AccountRegistry(
             new PlatformProperties("channel-config", "./data", null, "t:", 0, null),
             new MockEnvironment().withProperty("WECHAT_MODE", "compatible")).find("wx5f8e2d1c0b9a7e01").orElseThrow();

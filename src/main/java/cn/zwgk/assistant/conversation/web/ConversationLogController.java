@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.conversation.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +37,12 @@ class ConversationLogController {
 
     private final ConversationLog log;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ConversationLogController(ConversationLog log, MessageSource messages) {
+    ConversationLogController(ConversationLog log, MessageSource messages, Clock clock) {
         this.log = log;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/console/conversations")
@@ -65,7 +68,7 @@ class ConversationLogController {
     @GetMapping("/console/dashboard/volume")
     @ResponseBody
     Map<String, Object> volume() {
-        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         List<HourlyVolume> hours = log.volumeByHour(to.minus(Duration.ofHours(48)), to);
         return Map.of("labels", hours.stream().map(h -> HOUR.format(h.hour())).toList(),
                 "series", List.of(

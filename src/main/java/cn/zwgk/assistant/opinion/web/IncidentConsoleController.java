@@ -1,6 +1,6 @@
 package cn.zwgk.assistant.opinion.web;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,12 +36,15 @@ class IncidentConsoleController {
     private final StaffDirectory staff;
     private final Texts texts;
     private final MessageSource messages;
+    private final Clock clock;
 
-    IncidentConsoleController(IncidentService incidents, StaffDirectory staff, Texts texts, MessageSource messages) {
+    IncidentConsoleController(IncidentService incidents, StaffDirectory staff, Texts texts, MessageSource messages,
+                              Clock clock) {
         this.incidents = incidents;
         this.staff = staff;
         this.texts = texts;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/console/incidents")
@@ -152,7 +155,7 @@ class IncidentConsoleController {
         model.addAttribute("incidents", incidents.all());
         model.addAttribute("form", new IncidentForm(title, severity, keywords, responsible));
         model.addAttribute("officers", boundStaff());
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "opinion/incidents";
     }
 
@@ -162,7 +165,7 @@ class IncidentConsoleController {
         model.addAttribute("current", incidents.current(id).orElse(null));
         model.addAttribute("draft", draft);
         model.addAttribute("secondApproval", incidents.secondApproval());
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "opinion/incident";
     }
 

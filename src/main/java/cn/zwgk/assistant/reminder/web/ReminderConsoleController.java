@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.reminder.web;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -49,12 +50,15 @@ class ReminderConsoleController {
     private final StaffDirectory staff;
     private final Texts texts;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ReminderConsoleController(ReminderService reminders, StaffDirectory staff, Texts texts, MessageSource messages) {
+    ReminderConsoleController(ReminderService reminders, StaffDirectory staff, Texts texts, MessageSource messages,
+                              Clock clock) {
         this.reminders = reminders;
         this.staff = staff;
         this.texts = texts;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/console/reminders")
@@ -79,7 +83,7 @@ class ReminderConsoleController {
         } else {
             try {
                 when = LocalDateTime.parse(at.strip()).atZone(OFFICE_ZONE).toOffsetDateTime();
-                if (when.isBefore(OffsetDateTime.now())) {
+                if (when.toInstant().isBefore(clock.instant())) {
                     error = texts.get("console.admin.reminder-past");
                 }
             } catch (DateTimeParseException e) {
@@ -137,7 +141,7 @@ class ReminderConsoleController {
         model.addAttribute("departments", new TreeSet<>(members.stream().map(StaffMember::department)
                 .filter(d -> d != null && !d.isBlank()).map(String::strip).toList()));
         model.addAttribute("recipientNames", names(members));
-        model.addAttribute("minTime", LocalDateTime.now(OFFICE_ZONE).withSecond(0).withNano(0).toString());
+        model.addAttribute("minTime", LocalDateTime.ofInstant(clock.instant(), OFFICE_ZONE).withSecond(0).withNano(0).toString());
         return "reminder/reminders";
     }
 

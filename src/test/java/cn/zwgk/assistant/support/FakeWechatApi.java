@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -51,6 +53,12 @@ public final class FakeWechatApi implements AutoCloseable {
     private final AtomicInteger delayedSends = new AtomicInteger();
     private final AtomicInteger failedSends = new AtomicInteger();
     private volatile Duration sendDelay = Duration.ZERO;
+    /** Answers held back by {@link #delayNextSends}: sent later from here, no thread waits for them. */
+    private final ScheduledExecutorService latency = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-wechat-latency");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** One template message request as WeChat received it. */
     public record TemplateMessage(String toUser, String templateId, String clientMsgId, String rawJson) {
@@ -144,6 +152,7 @@ public final class FakeWechatApi implements AutoCloseable {
 
     @Override
     public void close() {
+        latency.shutdownNow();
         server.stop(0);
     }
 
@@ -222,14 +231,15 @@ public final class FakeWechatApi implements AutoCloseable {
         return false;
     }
 
-    private void accepted(HttpExchange exchange, String body) throws IOException {
+    private void accepted(HttpExchange exchange, String body) {
         if (delayedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            try {
-                Thread.sleep(sendDelay.toMillis()); // simulated latency, not a wait
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            latency.schedule(() -> acceptedNow(exchange, body), sendDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            acceptedNow(exchange, body);
         }
+    }
+
+    private static void acceptedNow(HttpExchange exchange, String body) {
         try {
             reply(exchange, 200, body);
         } catch (IOException e) {

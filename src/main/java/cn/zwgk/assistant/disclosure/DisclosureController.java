@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.disclosure;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,10 +28,12 @@ class DisclosureController {
 
     private final DisclosureService service;
     private final Texts texts;
+    private final Clock clock;
 
-    DisclosureController(DisclosureService service, Texts texts) {
+    DisclosureController(DisclosureService service, Texts texts, Clock clock) {
         this.service = service;
         this.texts = texts;
+        this.clock = clock;
     }
 
     /** The registration body, exactly as the staff API documents it. */
@@ -57,7 +60,7 @@ class DisclosureController {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("receivedOn: expected YYYY-MM-DD, got '" + r.receivedOn() + "'");
         }
-        Map<String, String> errors = ApplicationChecks.check(a, LocalDate.now(DisclosureService.ZONE));
+        Map<String, String> errors = ApplicationChecks.check(a, LocalDate.ofInstant(clock.instant(), DisclosureService.ZONE));
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(errors.entrySet().stream()
                     .map(e -> e.getKey() + ": " + texts.get("disclosure.invalid." + e.getValue()))

@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.knowledge;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,15 +26,17 @@ class DocumentImporter {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final boolean updatesIndex;
+    private final Clock clock;
 
     DocumentImporter(DocumentStore store, Embedder embedder, IndexSynchronizer synchronizer, TransactionTemplate tx,
-            ApplicationEventPublisher events, KnowledgeProperties properties) {
+            ApplicationEventPublisher events, KnowledgeProperties properties, Clock clock) {
         this.store = store;
         this.embedder = embedder;
         this.synchronizer = synchronizer;
         this.tx = tx;
         this.events = events;
         this.updatesIndex = !properties.cli();
+        this.clock = clock;
     }
 
     ImportResult importFile(String fileName, byte[] content) {
@@ -84,11 +87,12 @@ class DocumentImporter {
                 p.pieces().size(), null);
     }
 
-    private static LocalDate publishedOn(String text) {
+    /** The date the header gives, else today in the office's zone. */
+    private LocalDate publishedOn(String text) {
         if (text != null && text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
             return LocalDate.parse(text.substring(0, 10));
         }
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,7 @@
 package cn.zwgk.assistant.calendar.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -36,10 +36,12 @@ class CalendarConsoleController {
 
     private final WorkingDayCalendar calendar;
     private final MessageSource messages;
+    private final Clock clock;
 
-    CalendarConsoleController(WorkingDayCalendar calendar, MessageSource messages) {
+    CalendarConsoleController(WorkingDayCalendar calendar, MessageSource messages, Clock clock) {
         this.calendar = calendar;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/console/calendar")
@@ -119,8 +121,8 @@ class CalendarConsoleController {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    private static int thisYear() {
-        return Year.now(OFFICE_ZONE).getValue();
+    private int thisYear() {
+        return LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).getYear();
     }
 
     record DayForm(String day, String kind, String name) {

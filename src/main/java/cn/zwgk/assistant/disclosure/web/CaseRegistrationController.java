@@ -1,5 +1,6 @@
 package cn.zwgk.assistant.disclosure.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -45,15 +46,17 @@ class CaseRegistrationController {
 
     private final DisclosureService disclosures;
     private final Texts texts;
+    private final Clock clock;
 
-    CaseRegistrationController(DisclosureService disclosures, Texts texts) {
+    CaseRegistrationController(DisclosureService disclosures, Texts texts, Clock clock) {
         this.disclosures = disclosures;
         this.texts = texts;
+        this.clock = clock;
     }
 
     @GetMapping("/console/cases/new")
     String form(Model model) {
-        model.addAttribute("form", RegistrationForm.blank(LocalDate.now(OFFICE_ZONE)));
+        model.addAttribute("form", RegistrationForm.blank(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE)));
         model.addAttribute("problems", Map.of());
         return "disclosure/case-new";
     }
@@ -61,7 +64,7 @@ class CaseRegistrationController {
     @PostMapping("/console/cases/new")
     String register(RegistrationForm form, Authentication user, Model model, HttpServletResponse response,
                     RedirectAttributes flash) {
-        LocalDate today = LocalDate.now(OFFICE_ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), OFFICE_ZONE);
         Map<String, String> problems = new LinkedHashMap<>();
         DisclosureRequest application = new DisclosureRequest(
                 parse(ApplicantType.class, form.applicantType()), form.applicantName(), form.legalRepresentative(),

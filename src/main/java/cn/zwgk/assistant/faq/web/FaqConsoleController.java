@@ -1,6 +1,7 @@
 package cn.zwgk.assistant.faq.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -40,10 +41,12 @@ class FaqConsoleController {
 
     private final StandardAnswers answers;
     private final Texts texts;
+    private final Clock clock;
 
-    FaqConsoleController(StandardAnswers answers, Texts texts) {
+    FaqConsoleController(StandardAnswers answers, Texts texts, Clock clock) {
         this.answers = answers;
         this.texts = texts;
+        this.clock = clock;
     }
 
     @GetMapping("/console/faq")
@@ -52,7 +55,7 @@ class FaqConsoleController {
         StandardAnswer base = lineage == null ? null : answers.find(lineage).orElse(null);
         model.addAttribute("answers", answers.all());
         model.addAttribute("form", base == null
-                ? new Form(null, question, "", "", "", LocalDate.now(OFFICE_ZONE).toString(), "")
+                ? new Form(null, question, "", "", "", LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).toString(), "")
                 : new Form(base.lineage(), base.question(), String.join("\n", base.phrasings()), base.answer(),
                         base.source(), base.validFrom().toString(), base.validUntil() == null ? "" : base.validUntil().toString()));
         return "faq/faq";
@@ -119,7 +122,7 @@ class FaqConsoleController {
             return "redirect:/console/faq";
         }
         StandardAnswerCsv.Read read = StandardAnswerCsv.read(new String(file.getBytes(), StandardCharsets.UTF_8),
-                LocalDate.now(OFFICE_ZONE));
+                LocalDate.ofInstant(clock.instant(), OFFICE_ZONE));
         read.drafts().forEach(d -> answers.write(null, d, user.getName()));
         List<String> problems = read.problems().stream()
                 .map(p -> texts.get("console.faq.csv-problem", Long.toString(p.row()), texts.get(p.key()))).toList();

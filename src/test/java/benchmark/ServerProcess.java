@@ -1,5 +1,7 @@
 package benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -9,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A server under test in its own JVM, started as a child process with its output in a log file;
@@ -51,23 +55,26 @@ final class ServerProcess implements AutoCloseable {
 
     /** Waits until the webhook answers WeChat's URL check (a signed GET echoing {@code echostr}). */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try (HttpConnection connection = new HttpConnection("127.0.0.1", port, 2000)) {
-                String query = BenchAccount.signedQuery(System.currentTimeMillis() / 1000, "oReady") + "&echostr=ready";
-                HttpConnection.Response response = connection.get(BenchAccount.path() + "?" + query);
-                if (response.status() == 200 && response.body().equals("ready")) {
-                    return;
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+                return answersUrlCheck();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " did not become ready in " + timeout + "; see " + log);
         }
-        throw new IllegalStateException(name + " did not become ready in " + timeout + "; see " + log);
+    }
+
+    private boolean answersUrlCheck() {
+        try (HttpConnection connection = new HttpConnection("127.0.0.1", port, 2000)) {
+            String query = BenchAccount.signedQuery(System.currentTimeMillis() / 1000, "oReady") + "&echostr=ready";
+            HttpConnection.Response response = connection.get(BenchAccount.path() + "?" + query);
+            return response.status() == 200 && response.body().equals("ready");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** Waits for the process to end by itself; its exit code. */

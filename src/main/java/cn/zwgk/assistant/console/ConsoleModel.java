@@ -12,6 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import cn.zwgk.assistant.platform.OfficeTime;
+
 /**
  * What every console page shows around its content: who is signed in, the menu for their roles and the
  * office's time zone. The screens live with their features, in each feature's {@code web} package; the
@@ -51,7 +53,7 @@ class ConsoleModel {
 
     @ModelAttribute("zone")
     ZoneId zone() {
-        return DashboardController.OFFICE_ZONE;
+        return OfficeTime.ZONE;
     }
 
     @ModelAttribute("currentPath")

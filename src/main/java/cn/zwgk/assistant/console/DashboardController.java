@@ -3,7 +3,6 @@ package cn.zwgk.assistant.console;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,7 @@ import cn.zwgk.assistant.feedback.RatingService;
 import cn.zwgk.assistant.opinion.Incident;
 import cn.zwgk.assistant.opinion.IncidentService;
 import cn.zwgk.assistant.reminder.ReminderService;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 工作台: cases due today and overdue, the next reminders, open incidents with their clocks, the share of
@@ -27,7 +27,6 @@ import cn.zwgk.assistant.reminder.ReminderService;
 @Controller
 class DashboardController {
 
-    static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Set<String> FINISHED = Set.of(CaseStatus.REPLIED.name(), CaseStatus.CLOSED.name(),
             CaseStatus.WITHDRAWN.name());
 
@@ -49,7 +48,7 @@ class DashboardController {
     @GetMapping("/console")
     String dashboard(Model model) {
         Instant now = clock.instant();
-        String today = LocalDate.ofInstant(now, OFFICE_ZONE).toString();
+        String today = LocalDate.ofInstant(now, OfficeTime.ZONE).toString();
         List<CaseView> open = disclosures.list(null, null).stream()
                 .filter(c -> !FINISHED.contains(c.status()) && c.dueOn() != null).toList();
         model.addAttribute("dueToday", open.stream().filter(c -> c.dueOn().equals(today)).toList());
@@ -61,7 +60,7 @@ class DashboardController {
         model.addAttribute("ratingsByDay", ratings.byDay(14));
         model.addAttribute("ratingsByDocument", ratings.byDocument(30, 10));
         model.addAttribute("now", now);
-        model.addAttribute("zone", OFFICE_ZONE);
+        model.addAttribute("zone", OfficeTime.ZONE);
         return "console/dashboard";
     }
 }

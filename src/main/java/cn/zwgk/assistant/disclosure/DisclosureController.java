@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zwgk.assistant.platform.AuditLog;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /** The staff API for disclosure cases: register letters/visits/faxes, list, detail, workflow actions. */
 @RestController
@@ -60,7 +61,7 @@ class DisclosureController {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("receivedOn: expected YYYY-MM-DD, got '" + r.receivedOn() + "'");
         }
-        Map<String, String> errors = ApplicationChecks.check(a, LocalDate.ofInstant(clock.instant(), DisclosureService.ZONE));
+        Map<String, String> errors = ApplicationChecks.check(a, OfficeTime.today(clock));
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(errors.entrySet().stream()
                     .map(e -> e.getKey() + ": " + texts.get("disclosure.invalid." + e.getValue()))

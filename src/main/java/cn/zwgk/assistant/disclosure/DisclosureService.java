@@ -3,7 +3,6 @@ package cn.zwgk.assistant.disclosure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.zwgk.assistant.platform.AuditLog;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * Disclosure cases: intake (online by conversation, or registered by staff with their own receipt
@@ -27,7 +27,6 @@ import cn.zwgk.assistant.platform.AuditLog;
 @Service
 public class DisclosureService {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final CaseRepository cases;
     private final CaseEvents events;
@@ -154,7 +153,7 @@ public class DisclosureService {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return OfficeTime.today(clock);
     }
 
     private CaseView create(String trackingNo, DisclosureRequest application, IntakeChannel channel, LocalDate receivedOn,

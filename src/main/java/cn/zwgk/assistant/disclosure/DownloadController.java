@@ -17,6 +17,7 @@ import org.thymeleaf.context.Context;
 
 import cn.zwgk.assistant.platform.AuditLog;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * The applicant's downloads, outside {@code /api/**} and without login: the signed link in the
@@ -79,7 +80,7 @@ class DownloadController {
         Context model = new Context();
         model.setVariable("title", text("title"));
         model.setVariable("intro", text("intro", grant.trackingNo(),
-                DialogReplies.date(grant.expiresAt().atZone(DisclosureService.ZONE).toLocalDate())));
+                DialogReplies.date(grant.expiresAt().atZone(OfficeTime.ZONE).toLocalDate())));
         model.setVariable("hint", text("hint"));
         model.setVariable("download", text("download"));
         model.setVariable("sha256", text("sha256"));

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * What the reply notice says besides the reply text. WeChat messages cannot carry files, so the
@@ -46,7 +47,7 @@ class ReplyNotice {
             String link = baseUrl() + "/files/" + tokens.issue(DownloadTokens.PAGE, trackingNo, expires);
             String names = sent.stream().map(Attachment::name).collect(Collectors.joining("、"));
             out.append(texts.get("disclosure.notify.attachments", String.valueOf(sent.size()), names,
-                    DialogReplies.date(expires.atZone(DisclosureService.ZONE).toLocalDate()), link));
+                    DialogReplies.date(expires.atZone(OfficeTime.ZONE).toLocalDate()), link));
         }
         cases.find(trackingNo).ifPresent(c -> {
             DeliveryWay way = c.application.delivery();

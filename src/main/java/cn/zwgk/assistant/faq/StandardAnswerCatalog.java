@@ -2,7 +2,6 @@ package cn.zwgk.assistant.faq;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.knowledge.TextSimilarity;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * The approved standard answers with the vectors of their wordings, in memory, reloaded every few
@@ -19,7 +19,6 @@ import cn.zwgk.assistant.knowledge.TextSimilarity;
 class StandardAnswerCatalog {
 
     private static final long RELOAD_MS = 5_000;
-    private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
 
     /** One wording of an approved answer, ready to score. */
     record Wording(StandardAnswer answer, String text, float[] vector, Set<String> pairs) {
@@ -52,7 +51,7 @@ class StandardAnswerCatalog {
         if (wordings.isEmpty()) {
             return Optional.empty();
         }
-        return best(similarity.vector(question), question, wordings, LocalDate.ofInstant(clock.instant(), OFFICE));
+        return best(similarity.vector(question), question, wordings, OfficeTime.today(clock));
     }
 
     /** The same, for a question already embedded (an unanswered question kept with its vector). */

@@ -2,7 +2,6 @@ package cn.zwgk.assistant.faq;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import cn.zwgk.assistant.platform.AuditLog;
 import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.wechat.Account;
 import cn.zwgk.assistant.wechat.AccountRegistry;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 标准问答: staff answer a question once for everyone. A version is written (PENDING), approved by
@@ -28,7 +28,6 @@ import cn.zwgk.assistant.wechat.AccountRegistry;
 @Service
 public class StandardAnswers {
 
-    private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
 
     /** What approving led to. */
     public enum Approval { APPROVED, SELF_APPROVAL, NOT_PENDING }
@@ -126,7 +125,7 @@ public class StandardAnswers {
     /** Sends the answer once to each citizen who asked a matching question within the push window. */
     private int push(StandardAnswer a) {
         List<StandardAnswerCatalog.Wording> wordings = catalog.wordingsOf(a);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), OFFICE);
+        LocalDate today = OfficeTime.today(clock);
         Set<String> reached = new LinkedHashSet<>();
         for (GapRepository.Row gap : gaps.since(clock.instant().minus(properties.pushWindow()), KnowledgeGaps.MAX_ROWS)) {
             boolean canSend = accounts.find(gap.appId()).map(Account::customerService).orElse(false);

@@ -3,7 +3,6 @@ package cn.zwgk.assistant.feedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import cn.zwgk.assistant.conversation.UserSessions;
 import cn.zwgk.assistant.handoff.HandoffService;
 import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +30,6 @@ public class RatingService {
     static final String PENDING = "rating.pending";
     /** Unhelpful ratings in a row, in the user's session. */
     static final String UNHELPFUL = "rating.unhelpful";
-    static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final UserSessions sessions;
@@ -78,7 +77,7 @@ public class RatingService {
         // the rating and, when unhelpful, the event faq hears after the commit, stored together
         boolean stored = Boolean.TRUE.equals(tx.execute(status -> {
             boolean inserted = repository.insert(pending.id(), appId, helpful, pending.answer(), now,
-                    LocalDate.ofInstant(now, OFFICE_ZONE));
+                    LocalDate.ofInstant(now, OfficeTime.ZONE));
             if (inserted && !helpful) {
                 events.publishEvent(new AnswerRatedUnhelpful(appId, openid, pending.answer().question(),
                         pending.answer().answer(), now));
@@ -100,12 +99,12 @@ public class RatingService {
 
     /** The share of helpful ratings per day, most recent first, over the last {@code days} days. */
     public List<RatingShare> byDay(int days) {
-        return repository.byDay(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).minusDays(days - 1L));
+        return repository.byDay(OfficeTime.today(clock).minusDays(days - 1L));
     }
 
     /** The share of helpful ratings per cited document over the last {@code days} days, most rated first. */
     public List<RatingShare> byDocument(int days, int limit) {
-        return repository.byDocument(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).minusDays(days - 1L), limit);
+        return repository.byDocument(OfficeTime.today(clock).minusDays(days - 1L), limit);
     }
 
     /** An answer waiting for its rating: its id and what it was. */

@@ -2,7 +2,6 @@ package cn.zwgk.assistant.knowledge;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,8 @@ import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * Parses, chunks and embeds a document, then stores it: the same content again changes nothing,
@@ -92,7 +93,7 @@ class DocumentImporter {
         if (text != null && text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
             return LocalDate.parse(text.substring(0, 10));
         }
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        return OfficeTime.today(clock);
     }
 
     private static String blankToNull(String s) {

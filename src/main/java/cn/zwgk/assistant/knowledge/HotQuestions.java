@@ -3,7 +3,6 @@ package cn.zwgk.assistant.knowledge;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zwgk.assistant.platform.Masking;
 import cn.zwgk.assistant.platform.Redis;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 热门问题: this week's most asked answered questions per account, counted in Redis once per asker.
@@ -22,7 +22,6 @@ import cn.zwgk.assistant.platform.Redis;
 class HotQuestions {
 
     static final int MIN_ASKERS = 2;
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final long TTL_SECONDS = 15L * 24 * 3600;
 
     private final Redis redis;
@@ -61,7 +60,7 @@ class HotQuestions {
     }
 
     private String week() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), OFFICE_ZONE);
+        LocalDate today = OfficeTime.today(clock);
         return today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 

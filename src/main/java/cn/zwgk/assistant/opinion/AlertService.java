@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +21,7 @@ import cn.zwgk.assistant.notification.StaffAlert;
 import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffNotifier;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * Early-warning alerts: raised once per burst (the topic id is unique, so two instances seeing the
@@ -70,7 +70,7 @@ public class AlertService {
         StaffAlert alert = new StaffAlert(texts.get("opinion.alert-title"),
                 texts.get("opinion.alert-body", summary, Integer.toString(o.users()), alarm,
                         String.join("\n", o.samples()), Long.toString(id)),
-                "#" + id, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
+                "#" + id, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(OfficeTime.ZONE)
                         .format(clock.instant()), null, true);
         int sent = notifier.notifyRole("opinion-alert:" + id, Role.COMMS, alert);
         log.info("Early-warning alert #{}: {} users on one topic, sent to {} officers", id, o.users(), sent);

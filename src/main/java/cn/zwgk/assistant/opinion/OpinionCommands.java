@@ -14,6 +14,7 @@ import cn.zwgk.assistant.platform.Texts;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffCommand;
 import cn.zwgk.assistant.staff.StaffMember;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * The officers' WeChat commands: "舆情 重大 <标题>" opens an incident, "口径 #12 <text>" issues a quick
@@ -73,7 +74,7 @@ class OpinionCommands {
     private static String deadlines(Incident i) {
         StringBuilder sb = new StringBuilder();
         java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+                .withZone(OfficeTime.ZONE);
         for (Milestone m : i.milestones()) {
             sb.append('\n').append(m.name()).append(' ').append(f.format(m.dueAt()));
         }

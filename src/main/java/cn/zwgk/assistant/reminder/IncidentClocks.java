@@ -2,7 +2,6 @@ package cn.zwgk.assistant.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import cn.zwgk.assistant.opinion.IncidentOpened;
 import cn.zwgk.assistant.opinion.Milestone;
 import cn.zwgk.assistant.opinion.MilestoneCompleted;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * The response clocks of public-opinion incidents as reminders: alerts to the responsible officer
@@ -26,7 +26,7 @@ class IncidentClocks {
 
     static final List<String> OFFICERS = List.of("role:COMMS");
     static final List<String> LEADERS = List.of("role:SUPERVISOR");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(OfficeTime.ZONE);
 
     private final ReminderService reminders;
     private final Texts texts;

@@ -2,7 +2,6 @@ package cn.zwgk.assistant.calendar.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -21,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.zwgk.assistant.calendar.DayKind;
 import cn.zwgk.assistant.calendar.SpecialDay;
 import cn.zwgk.assistant.calendar.WorkingDayCalendar;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 工作日历: a year's holidays and make-up working days, whether the year's arrangement has been
@@ -29,7 +29,6 @@ import cn.zwgk.assistant.calendar.WorkingDayCalendar;
 @Controller
 class CalendarConsoleController {
 
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final int MIN_YEAR = 2000;
     private static final int MAX_YEAR = 2100;
@@ -122,7 +121,7 @@ class CalendarConsoleController {
     }
 
     private int thisYear() {
-        return LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).getYear();
+        return OfficeTime.today(clock).getYear();
     }
 
     record DayForm(String day, String kind, String name) {

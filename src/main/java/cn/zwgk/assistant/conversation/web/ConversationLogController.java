@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +22,7 @@ import cn.zwgk.assistant.conversation.ConversationLog;
 import cn.zwgk.assistant.conversation.HourlyVolume;
 import cn.zwgk.assistant.conversation.LogFilter;
 import cn.zwgk.assistant.conversation.LoggedMessage;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 对话记录: what citizens wrote and what the bot answered, personal data already masked when it was
@@ -31,9 +31,8 @@ import cn.zwgk.assistant.conversation.LoggedMessage;
 @Controller
 class ConversationLogController {
 
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(OFFICE_ZONE);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(OfficeTime.ZONE);
 
     private final ConversationLog log;
     private final MessageSource messages;
@@ -81,7 +80,7 @@ class ConversationLogController {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(OFFICE_ZONE).toInstant();
+        return day == null ? null : day.atStartOfDay(OfficeTime.ZONE).toInstant();
     }
 
     private static String blankToNull(String value) {

@@ -2,7 +2,6 @@ package cn.zwgk.assistant.disclosure.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,12 +24,12 @@ import cn.zwgk.assistant.disclosure.DisclosureService;
 import cn.zwgk.assistant.disclosure.InfoForm;
 import cn.zwgk.assistant.disclosure.IntakeChannel;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /** Registering an application received by letter, at the counter or by fax, with its own date of receipt. */
 @Controller
 class CaseRegistrationController {
 
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** The registration form as posted. */
     record RegistrationForm(String applicantType, String applicantName, String legalRepresentative,
@@ -56,7 +55,7 @@ class CaseRegistrationController {
 
     @GetMapping("/console/cases/new")
     String form(Model model) {
-        model.addAttribute("form", RegistrationForm.blank(LocalDate.ofInstant(clock.instant(), OFFICE_ZONE)));
+        model.addAttribute("form", RegistrationForm.blank(OfficeTime.today(clock)));
         model.addAttribute("problems", Map.of());
         return "disclosure/case-new";
     }
@@ -64,7 +63,7 @@ class CaseRegistrationController {
     @PostMapping("/console/cases/new")
     String register(RegistrationForm form, Authentication user, Model model, HttpServletResponse response,
                     RedirectAttributes flash) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), OFFICE_ZONE);
+        LocalDate today = OfficeTime.today(clock);
         Map<String, String> problems = new LinkedHashMap<>();
         DisclosureRequest application = new DisclosureRequest(
                 parse(ApplicantType.class, form.applicantType()), form.applicantName(), form.legalRepresentative(),

@@ -2,7 +2,6 @@ package cn.zwgk.assistant.disclosure.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -31,6 +30,7 @@ import cn.zwgk.assistant.disclosure.DisclosureService;
 import cn.zwgk.assistant.disclosure.IllegalTransitionException;
 import cn.zwgk.assistant.disclosure.ReplyKind;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 依申请公开 cases: the list with filters, the detail page (personal data masked) with its timeline
@@ -40,7 +40,6 @@ import cn.zwgk.assistant.platform.Texts;
 @Controller
 class CasesConsoleController {
 
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** One timeline line, with its time in office time. */
     record TimelineRow(String at, String actor, String action, String fromStatus, String toStatus, String detail) {
@@ -181,7 +180,7 @@ class CasesConsoleController {
 
     private static String time(String at) {
         try {
-            return MINUTES.format(Instant.parse(at).atZone(OFFICE_ZONE));
+            return MINUTES.format(Instant.parse(at).atZone(OfficeTime.ZONE));
         } catch (DateTimeParseException e) {
             return at;
         }

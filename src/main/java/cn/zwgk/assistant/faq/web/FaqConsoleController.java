@@ -3,7 +3,6 @@ package cn.zwgk.assistant.faq.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +25,7 @@ import cn.zwgk.assistant.faq.StandardAnswerCsv;
 import cn.zwgk.assistant.faq.StandardAnswerDraft;
 import cn.zwgk.assistant.faq.StandardAnswers;
 import cn.zwgk.assistant.platform.Texts;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 标准问答: the standard answers with their versions, the form to write one (from a gap's question, or
@@ -35,7 +35,6 @@ import cn.zwgk.assistant.platform.Texts;
 @Controller
 class FaqConsoleController {
 
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     static final long MAX_CSV_BYTES = 1_000_000;
 
@@ -55,7 +54,7 @@ class FaqConsoleController {
         StandardAnswer base = lineage == null ? null : answers.find(lineage).orElse(null);
         model.addAttribute("answers", answers.all());
         model.addAttribute("form", base == null
-                ? new Form(null, question, "", "", "", LocalDate.ofInstant(clock.instant(), OFFICE_ZONE).toString(), "")
+                ? new Form(null, question, "", "", "", OfficeTime.today(clock).toString(), "")
                 : new Form(base.lineage(), base.question(), String.join("\n", base.phrasings()), base.answer(),
                         base.source(), base.validFrom().toString(), base.validUntil() == null ? "" : base.validUntil().toString()));
         return "faq/faq";
@@ -122,7 +121,7 @@ class FaqConsoleController {
             return "redirect:/console/faq";
         }
         StandardAnswerCsv.Read read = StandardAnswerCsv.read(new String(file.getBytes(), StandardCharsets.UTF_8),
-                LocalDate.ofInstant(clock.instant(), OFFICE_ZONE));
+                OfficeTime.today(clock));
         read.drafts().forEach(d -> answers.write(null, d, user.getName()));
         List<String> problems = read.problems().stream()
                 .map(p -> texts.get("console.faq.csv-problem", Long.toString(p.row()), texts.get(p.key()))).toList();

@@ -3,7 +3,6 @@ package cn.zwgk.assistant.reminder.web;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import cn.zwgk.assistant.reminder.ReminderService;
 import cn.zwgk.assistant.staff.Role;
 import cn.zwgk.assistant.staff.StaffDirectory;
 import cn.zwgk.assistant.staff.StaffMember;
+import cn.zwgk.assistant.platform.OfficeTime;
 
 /**
  * 提醒: pending reminders with their next fire time, cancelling, and custom reminders (to staff only).
@@ -42,7 +42,6 @@ import cn.zwgk.assistant.staff.StaffMember;
 @Controller
 class ReminderConsoleController {
 
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -82,7 +81,7 @@ class ReminderConsoleController {
             error = texts.get("console.admin.reminder-recipients");
         } else {
             try {
-                when = LocalDateTime.parse(at.strip()).atZone(OFFICE_ZONE).toOffsetDateTime();
+                when = LocalDateTime.parse(at.strip()).atZone(OfficeTime.ZONE).toOffsetDateTime();
                 if (when.toInstant().isBefore(clock.instant())) {
                     error = texts.get("console.admin.reminder-past");
                 }
@@ -94,7 +93,7 @@ class ReminderConsoleController {
             try {
                 Reminder created = reminders.createCustom(text, chosen, when);
                 flash.addFlashAttribute("ok", texts.get("console.admin.reminder-created",
-                        SHOWN.format(created.fireAt().atZone(OFFICE_ZONE)),
+                        SHOWN.format(created.fireAt().atZone(OfficeTime.ZONE)),
                         Integer.toString(created.recipients().size())));
                 return "redirect:/console/reminders";
             } catch (NotStaffRecipient e) {
@@ -141,7 +140,7 @@ class ReminderConsoleController {
         model.addAttribute("departments", new TreeSet<>(members.stream().map(StaffMember::department)
                 .filter(d -> d != null && !d.isBlank()).map(String::strip).toList()));
         model.addAttribute("recipientNames", names(members));
-        model.addAttribute("minTime", LocalDateTime.ofInstant(clock.instant(), OFFICE_ZONE).withSecond(0).withNano(0).toString());
+        model.addAttribute("minTime", LocalDateTime.ofInstant(clock.instant(), OfficeTime.ZONE).withSecond(0).withNano(0).toString());
         return "reminder/reminders";
     }
 
